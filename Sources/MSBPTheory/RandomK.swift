@@ -1,0 +1,57 @@
+import ExactArithmetic
+
+/// random_k: keeps k indices drawn uniformly without replacement, ignoring v.
+///
+/// It has the form of Definition 3 but is not a sparsifying function: the
+/// kept share of ‖v‖² is k/n only in expectation, so the bound fails for some
+/// v (the counterexample is kept in `Fixtures/theory/random-k-violation.json`).
+///
+/// Reproducibility: the selection is a pure function of `(seed, n, k)`, drawn
+/// by a partial Fisher–Yates shuffle driven by SplitMix64. Callers that want a
+/// fresh draw per step derive a new seed per step (e.g. `seed &+ t`).
+public struct RandomK: SparsifyingFunction {
+  /// The seed of the draw.
+  public let seed: UInt64
+
+  /// A random-k selector whose draws are determined by `seed`.
+  public init(seed: UInt64) { self.seed = seed }
+
+  /// "random_k".
+  public var name: String { "random_k(seed: \(seed))" }
+
+  /// k distinct indices drawn uniformly from 0..<n, ascending.
+  public func selectedIndices(of v: [Rational], k: Int) throws -> [Int] {
+    try requireSparsity(k, v.count)
+    var generator = SplitMix64(seed: seed)
+    var pool = Array(v.indices)
+    for i in 0..<k {
+      let j = i + Int(generator.next(below: UInt64(pool.count - i)))
+      pool.swapAt(i, j)
+    }
+    return pool.prefix(k).sorted()
+  }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a small, well-mixed, seedable
+/// generator; used so that random_k is reproducible across platforms.
+struct SplitMix64: Sendable {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// Uniform in 0..<bound (bound > 0), by rejection to avoid modulo bias.
+  mutating func next(below bound: UInt64) -> UInt64 {
+    let limit = UInt64.max - UInt64.max % bound
+    while true {
+      let x = next()
+      if x < limit { return x % bound }
+    }
+  }
+}
