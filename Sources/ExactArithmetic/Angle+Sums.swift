@@ -2,18 +2,18 @@ extension Angle {
   /// The exact cosine of `angles[0] + ... + angles[n-1]` (any number of angles; an empty sum
   /// is 0), built with cos(x + y) = cos x cos y - sin x sin y. For one to three angles it has
   /// at most four terms; print it with `description` or `decimal(digits:)`.
-  public static func cosineOfSum(_ angles: [Angle]) -> SurdSum {
+  public static func cosineOfSum(_ angles: [Angle]) -> RadicalSum {
     sumCosineAndSine(angles).cosine
   }
 
   /// The exact sine of the sum of `angles` (sin(x + y) = sin x cos y + cos x sin y).
-  public static func sineOfSum(_ angles: [Angle]) -> SurdSum {
+  public static func sineOfSum(_ angles: [Angle]) -> RadicalSum {
     sumCosineAndSine(angles).sine
   }
 
-  static func sumCosineAndSine(_ angles: [Angle]) -> (cosine: SurdSum, sine: SurdSum) {
-    var cosine = SurdSum(1)
-    var sine = SurdSum()
+  static func sumCosineAndSine(_ angles: [Angle]) -> (cosine: RadicalSum, sine: RadicalSum) {
+    var cosine = RadicalSum(1)
+    var sine = RadicalSum()
     for angle in angles {
       let (c, s) = (angle.cosine, angle.sine)
       (cosine, sine) = (cosine * c - sine * s, sine * c + cosine * s)
@@ -28,7 +28,7 @@ extension Angle {
   /// Method, with every step exact:
   /// - a + b versus pi: a + b <= pi iff a <= pi - b (compare with the supplement).
   /// - a + b versus g (a + b <= pi): both lie in [0, pi], where cos is decreasing, so the
-  ///   answer is -sign(cos(a + b) - cos g), a three-term `SurdSum`.
+  ///   answer is -sign(cos(a + b) - cos g), a three-term `RadicalSum`.
   /// - a + b + c versus g: if g < c the sum is larger; otherwise compare a + b with g - c,
   ///   an angle in [0, pi], via -sign(cos(a + b) - cos(g - c)) where
   ///   cos(g - c) = cos g cos c + sin g sin c: four terms, within the exact fallback.
@@ -52,7 +52,7 @@ extension Angle {
 
   /// Compares a + b (a, b in [0, pi]) with an angle in [0, pi] given by its exact cosine.
   private static func compareSumOfTwo(
-    _ a: Angle, _ b: Angle, withCosine cosine: SurdSum, whenAbovePi: Int
+    _ a: Angle, _ b: Angle, withCosine cosine: RadicalSum, whenAbovePi: Int
   ) -> Int {
     if a > b.supplement { return whenAbovePi }  // a + b > pi >= the other angle
     let difference = (a.cosine * b.cosine - a.sine * b.sine) - cosine

@@ -11,7 +11,7 @@ import Darwin
 /// cos = sign(a.b) * sqrt((a.b)^2 / (|a|^2 |b|^2)); arccos(sqrt(mu/L)); angles given by a
 /// rational cosine or sine. On [0, pi] the sine is >= 0, so (sign of cos, cos^2) determines
 /// the angle, and comparisons reduce to comparisons of rationals. The cosine of a *sum* of
-/// angles is a `SurdSum`, whose sign is decided exactly.
+/// angles is a `RadicalSum`, whose sign is decided exactly.
 public struct Angle: Sendable, Hashable, CustomStringConvertible {
   /// The sign of the cosine: 1 on [0, pi/2), 0 at pi/2, -1 on (pi/2, pi].
   public let cosineSign: Int
@@ -78,12 +78,12 @@ public struct Angle: Sendable, Hashable, CustomStringConvertible {
   public var sineSquared: Rational { .one - cosineSquared }
 
   /// The exact cosine, `cosineSign * sqrt(cosineSquared)`.
-  public var cosine: SurdSum {
-    try! SurdSum.term(Rational(cosineSign), sqrtOf: cosineSquared)  // radicand >= 0
+  public var cosine: RadicalSum {
+    try! RadicalSum.term(Rational(cosineSign), sqrtOf: cosineSquared)  // radicand >= 0
   }
 
   /// The exact sine, `sqrt(1 - cos^2)` (>= 0 on [0, pi]).
-  public var sine: SurdSum { try! SurdSum.squareRoot(of: sineSquared) }  // radicand >= 0
+  public var sine: RadicalSum { try! RadicalSum.squareRoot(of: sineSquared) }  // radicand >= 0
 
   /// pi - self.
   public var supplement: Angle { Angle(cosineSign: -cosineSign, cosineSquared: cosineSquared) }

@@ -1,15 +1,15 @@
-/// One term `coefficient * sqrt(radicand)` of a `SurdSum`.
-public struct SurdTerm: Sendable, Hashable, CustomStringConvertible {
+/// One term `coefficient * sqrt(radicand)` of a `RadicalSum`.
+public struct RadicalTerm: Sendable, Hashable, CustomStringConvertible {
   /// The rational factor.
   public let coefficient: Rational
   /// The non-negative rational under the square root (an integer > 1 once simplified, or 1
   /// for the rational part).
   public let radicand: Rational
 
-  /// `coefficient * sqrt(radicand)`. Precondition: `radicand >= 0` (see `SurdSum.init(terms:)`
+  /// `coefficient * sqrt(radicand)`. Precondition: `radicand >= 0` (see `RadicalSum.init(terms:)`
   /// for a throwing entry point).
   public init(coefficient: Rational, radicand: Rational) {
-    precondition(radicand.signum >= 0, "SurdTerm: negative radicand \(radicand)")
+    precondition(radicand.signum >= 0, "RadicalTerm: negative radicand \(radicand)")
     self.coefficient = coefficient
     self.radicand = radicand
   }
@@ -31,9 +31,9 @@ public struct SurdTerm: Sendable, Hashable, CustomStringConvertible {
 /// and is irrational whenever it has a term with radicand > 1. Equality is therefore decided
 /// by simplification, never by a precision cut-off; only the *sign* of a nonzero sum needs
 /// the filter and the algebraic fallback of `sign()`.
-public struct SurdSum: Sendable, CustomStringConvertible {
+public struct RadicalSum: Sendable, CustomStringConvertible {
   /// The simplified terms; the rational part (radicand 1), if any, comes first.
-  public internal(set) var terms: [SurdTerm]
+  public internal(set) var terms: [RadicalTerm]
 
   /// The empty sum, 0.
   public init() { terms = [] }
@@ -59,13 +59,13 @@ public struct SurdSum: Sendable, CustomStringConvertible {
   }
 
   /// `sqrt(q)`; throws `ExactArithmeticError.outOfDomain` for negative `q`.
-  public static func squareRoot(of q: Rational) throws -> SurdSum {
-    try SurdSum(terms: [(coefficient: .one, radicand: q)])
+  public static func squareRoot(of q: Rational) throws -> RadicalSum {
+    try RadicalSum(terms: [(coefficient: .one, radicand: q)])
   }
 
   /// `coefficient * sqrt(q)`; throws `ExactArithmeticError.outOfDomain` for negative `q`.
-  public static func term(_ coefficient: Rational, sqrtOf q: Rational) throws -> SurdSum {
-    try SurdSum(terms: [(coefficient: coefficient, radicand: q)])
+  public static func term(_ coefficient: Rational, sqrtOf q: Rational) throws -> RadicalSum {
+    try RadicalSum(terms: [(coefficient: coefficient, radicand: q)])
   }
 
   /// The value as a rational when it is one (no irrational term), else `nil`.
@@ -106,7 +106,7 @@ public struct SurdSum: Sendable, CustomStringConvertible {
       c *= Rational(root)
       radicand = 1
     } else {
-      (c, radicand) = SurdSum.removeSmallSquareFactors(coefficient: c, radicand: r)
+      (c, radicand) = RadicalSum.removeSmallSquareFactors(coefficient: c, radicand: r)
     }
     let radicandValue = Rational(radicand)
     for (i, term) in terms.enumerated() {
@@ -119,11 +119,11 @@ public struct SurdSum: Sendable, CustomStringConvertible {
       if merged.isZero {
         terms.remove(at: i)
       } else {
-        terms[i] = SurdTerm(coefficient: merged, radicand: term.radicand)
+        terms[i] = RadicalTerm(coefficient: merged, radicand: term.radicand)
       }
       return
     }
-    let newTerm = SurdTerm(coefficient: c, radicand: radicandValue)
+    let newTerm = RadicalTerm(coefficient: c, radicand: radicandValue)
     if radicand == 1 { terms.insert(newTerm, at: 0) } else { terms.append(newTerm) }
   }
 
@@ -148,7 +148,7 @@ public struct SurdSum: Sendable, CustomStringConvertible {
 
   // MARK: Arithmetic
 
-  public static func + (a: SurdSum, b: SurdSum) -> SurdSum {
+  public static func + (a: RadicalSum, b: RadicalSum) -> RadicalSum {
     var result = a
     for term in b.terms {
       result.add(coefficient: term.coefficient, integerRadicand: term.radicand.numerator)
@@ -156,17 +156,17 @@ public struct SurdSum: Sendable, CustomStringConvertible {
     return result
   }
 
-  public static prefix func - (a: SurdSum) -> SurdSum {
+  public static prefix func - (a: RadicalSum) -> RadicalSum {
     var result = a
-    result.terms = a.terms.map { SurdTerm(coefficient: -$0.coefficient, radicand: $0.radicand) }
+    result.terms = a.terms.map { RadicalTerm(coefficient: -$0.coefficient, radicand: $0.radicand) }
     return result
   }
 
-  public static func - (a: SurdSum, b: SurdSum) -> SurdSum { a + (-b) }
+  public static func - (a: RadicalSum, b: RadicalSum) -> RadicalSum { a + (-b) }
 
   /// The expanded product: sqrt(r) * sqrt(s) = sqrt(r * s), then simplified.
-  public static func * (a: SurdSum, b: SurdSum) -> SurdSum {
-    var result = SurdSum()
+  public static func * (a: RadicalSum, b: RadicalSum) -> RadicalSum {
+    var result = RadicalSum()
     for x in a.terms {
       for y in b.terms {
         result.add(
@@ -178,24 +178,24 @@ public struct SurdSum: Sendable, CustomStringConvertible {
   }
 
   /// The sum scaled by a rational.
-  public static func * (a: SurdSum, r: Rational) -> SurdSum {
-    if r.isZero { return SurdSum() }
+  public static func * (a: RadicalSum, r: Rational) -> RadicalSum {
+    if r.isZero { return RadicalSum() }
     var result = a
-    result.terms = a.terms.map { SurdTerm(coefficient: $0.coefficient * r, radicand: $0.radicand) }
+    result.terms = a.terms.map { RadicalTerm(coefficient: $0.coefficient * r, radicand: $0.radicand) }
     return result
   }
 
-  public static func += (a: inout SurdSum, b: SurdSum) { a = a + b }
-  public static func -= (a: inout SurdSum, b: SurdSum) { a = a - b }
-  public static func *= (a: inout SurdSum, b: SurdSum) { a = a * b }
+  public static func += (a: inout RadicalSum, b: RadicalSum) { a = a + b }
+  public static func -= (a: inout RadicalSum, b: RadicalSum) { a = a - b }
+  public static func *= (a: inout RadicalSum, b: RadicalSum) { a = a * b }
 }
 
-extension SurdSum: ExpressibleByIntegerLiteral {
+extension RadicalSum: ExpressibleByIntegerLiteral {
   /// The integer literal as a (rational) sum.
   public init(integerLiteral value: Int) { self.init(value) }
 }
 
-extension SurdSum: Equatable {
+extension RadicalSum: Equatable {
   /// Exact equality: the difference simplifies to no terms.
-  public static func == (a: SurdSum, b: SurdSum) -> Bool { (a - b).isZero }
+  public static func == (a: RadicalSum, b: RadicalSum) -> Bool { (a - b).isZero }
 }

@@ -9,7 +9,7 @@ public enum SignDecision: Sendable, Hashable {
   case undecidable(reason: String)
 }
 
-extension SurdSum {
+extension RadicalSum {
   /// The largest number of simplified terms the exact algebraic fallback handles. Squaring a
   /// split A + B (A, B of at most two terms) leaves at most three terms, then two, then one,
   /// so the recursion terminates for up to four terms (the forms the paper needs: cosines of
@@ -38,25 +38,25 @@ extension SurdSum {
     if let s = trivialSign { return .decided(s) }
     if let s = floatingPointFilterSign() { return .decided(s) }
     if let s = intervalSign(precisionBits: 128) { return .decided(s) }
-    if terms.count <= SurdSum.exactFallbackTermLimit { return .decided(exactSign()) }
+    if terms.count <= RadicalSum.exactFallbackTermLimit { return .decided(exactSign()) }
     var precision = 512
     while precision <= 1 << 16 {
       if let s = intervalSign(precisionBits: precision) { return .decided(s) }
       precision *= 4
     }
     return .undecidable(
-      reason: "\(terms.count) independent surds (more than \(SurdSum.exactFallbackTermLimit)) "
+      reason: "\(terms.count) independent surds (more than \(RadicalSum.exactFallbackTermLimit)) "
         + "not separated from zero at 2^16 bits: \(self)")
   }
 
   /// Compares two sums exactly: -1, 0 or 1 as `a <, ==, > b`.
-  public static func compare(_ a: SurdSum, _ b: SurdSum) throws -> Int {
+  public static func compare(_ a: RadicalSum, _ b: RadicalSum) throws -> Int {
     try (a - b).sign()
   }
 
   /// The sign of a product of sums divided by a product of sums (each factor decided
   /// exactly). Throws `ExactArithmeticError.divisionByZero` when a divisor is zero.
-  public static func sign(ofProduct factors: [SurdSum], dividedBy divisors: [SurdSum] = [])
+  public static func sign(ofProduct factors: [RadicalSum], dividedBy divisors: [RadicalSum] = [])
     throws -> Int
   {
     var result = 1
@@ -114,9 +114,9 @@ extension SurdSum {
   func exactSign() -> Int {
     if let s = trivialSign { return s }
     let half = (terms.count + 1) / 2
-    var a = SurdSum()
+    var a = RadicalSum()
     a.terms = Array(terms[..<half])
-    var b = SurdSum()
+    var b = RadicalSum()
     b.terms = Array(terms[half...])
     // Sub-sums of a simplified sum are simplified and have fewer terms.
     let signA = a.exactSign()

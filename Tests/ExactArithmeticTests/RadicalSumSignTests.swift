@@ -1,11 +1,11 @@
 import Testing
 @testable import ExactArithmetic
 
-@Suite struct SurdSumSignTests {
-  func sqrt(_ q: Rational) -> SurdSum { try! SurdSum.squareRoot(of: q) }
+@Suite struct RadicalSumSignTests {
+  func sqrt(_ q: Rational) -> RadicalSum { try! RadicalSum.squareRoot(of: q) }
 
   @Test func simplificationDecidesEquality() {
-    #expect((sqrt(8) - SurdSum(2) * sqrt(2)).isZero)
+    #expect((sqrt(8) - RadicalSum(2) * sqrt(2)).isZero)
     #expect((sqrt(Rational(1, 2)) - sqrt(2) * Rational(1, 2)).isZero)
     #expect(sqrt(12) + sqrt(27) == sqrt(3) * Rational(5))
     #expect(sqrt(Rational(9, 4)).rationalValue == Rational(3, 2))
@@ -14,7 +14,7 @@ import Testing
     var rng = SplitMix64(seed: 50)
     for _ in 0..<100 {
       let a = rng.rational(maxBits: 60).magnitude, b = rng.rational(maxBits: 60).magnitude
-      #expect((sqrt(a) + sqrt(b)) * (sqrt(a) - sqrt(b)) == SurdSum(a - b))
+      #expect((sqrt(a) + sqrt(b)) * (sqrt(a) - sqrt(b)) == RadicalSum(a - b))
     }
   }
 
@@ -24,15 +24,15 @@ import Testing
     let s = sqrt(2) + sqrt(3)
     #expect(try s.sign() == 1)
     let square = s * s
-    #expect(square == SurdSum(5) + SurdSum(2) * sqrt(6))
-    #expect(try (square - SurdSum(5) - SurdSum(2) * sqrt(6)).sign() == 0)
+    #expect(square == RadicalSum(5) + RadicalSum(2) * sqrt(6))
+    #expect(try (square - RadicalSum(5) - RadicalSum(2) * sqrt(6)).sign() == 0)
   }
 
   /// sqrt(n-1) + sqrt(n+1) < 2 sqrt(n) (strict concavity of sqrt), with a gap near
   /// n^(-3/2)/4, about 2.5e-46 for n = 10^30: far below 1e-40 and below any Double filter.
   @Test func nearlyEqualSurdsDifferingBeyond1eMinus40() throws {
     let n = Rational(BigInt(10).power(30))
-    let threeTerms = sqrt(n - 1) + sqrt(n + 1) - SurdSum(2) * sqrt(n)
+    let threeTerms = sqrt(n - 1) + sqrt(n + 1) - RadicalSum(2) * sqrt(n)
     #expect(threeTerms.terms.count == 3)
     #expect(try threeTerms.sign() == -1)
     let (lo, hi) = threeTerms.bounds(precisionBits: 400)
@@ -52,7 +52,7 @@ import Testing
     var (p, q) = (BigInt(1), BigInt(1))
     for _ in 0..<80 {
       let expected = -(p * p - 2 * q * q).signum  // sign of sqrt(2) - p/q
-      let difference = sqrt(2) - SurdSum(try Rational(numerator: p, denominator: q))
+      let difference = sqrt(2) - RadicalSum(try Rational(numerator: p, denominator: q))
       #expect(try difference.sign() == expected)
       #expect(difference.exactSign() == expected)
       (p, q) = (p + 2 * q, p + q)
@@ -64,11 +64,11 @@ import Testing
   @Test func randomSumsAgreeWithHighPrecisionBounds() throws {
     var rng = SplitMix64(seed: 51)
     for _ in 0..<300 {
-      var s = SurdSum()
+      var s = RadicalSum()
       for _ in 0..<Int.random(in: 1...4, using: &rng) {
         let c = Rational(Int.random(in: -30...30, using: &rng), Int.random(in: 1...9, using: &rng))
         let r = Rational(Int.random(in: 0...60, using: &rng), Int.random(in: 1...5, using: &rng))
-        s += try SurdSum.term(c, sqrtOf: r)
+        s += try RadicalSum.term(c, sqrtOf: r)
       }
       let decided = s.exactSign()
       #expect(try s.sign() == decided)
@@ -77,10 +77,10 @@ import Testing
       if hi.signum < 0 { #expect(decided == -1) }
       if decided == 0 { #expect(s.isZero && lo <= .zero && hi >= .zero) }
       // A rewritten copy (sqrt(k^2 r) / k) is equal: the difference is exactly zero.
-      var rewritten = SurdSum()
+      var rewritten = RadicalSum()
       for t in s.terms {
         let k = Rational(Int.random(in: 1...5, using: &rng))
-        rewritten += try SurdSum.term(t.coefficient / k, sqrtOf: t.radicand * k * k)
+        rewritten += try RadicalSum.term(t.coefficient / k, sqrtOf: t.radicand * k * k)
       }
       #expect(try (s - rewritten).sign() == 0)
     }
@@ -88,14 +88,14 @@ import Testing
 
   @Test func productsAndQuotients() throws {
     let positive = sqrt(3) - sqrt(2)
-    let negative = sqrt(2) - SurdSum(Rational(3, 2))  // 1.414 - 1.5
-    #expect(try SurdSum.sign(ofProduct: [positive, negative]) == -1)
-    #expect(try SurdSum.sign(ofProduct: [negative], dividedBy: [negative]) == 1)
-    #expect(try SurdSum.sign(ofProduct: [SurdSum()], dividedBy: [positive]) == 0)
+    let negative = sqrt(2) - RadicalSum(Rational(3, 2))  // 1.414 - 1.5
+    #expect(try RadicalSum.sign(ofProduct: [positive, negative]) == -1)
+    #expect(try RadicalSum.sign(ofProduct: [negative], dividedBy: [negative]) == 1)
+    #expect(try RadicalSum.sign(ofProduct: [RadicalSum()], dividedBy: [positive]) == 0)
     #expect(throws: ExactArithmeticError.divisionByZero) {
-      try SurdSum.sign(ofProduct: [positive], dividedBy: [sqrt(8) - SurdSum(2) * sqrt(2)])
+      try RadicalSum.sign(ofProduct: [positive], dividedBy: [sqrt(8) - RadicalSum(2) * sqrt(2)])
     }
-    #expect(throws: ExactArithmeticError.self) { try SurdSum.squareRoot(of: -1) }
+    #expect(throws: ExactArithmeticError.self) { try RadicalSum.squareRoot(of: -1) }
   }
 
   /// sqrt(2) to 60 decimals, checked against the integer square root of 2 * 10^120 (a second
@@ -108,14 +108,14 @@ import Testing
     #expect(sqrt(2).decimal(digits: digits) == Rational.formatScaledDecimal(rounded, digits: digits))
     #expect(sqrt(2).decimal(digits: 5) == "1.41421")
     #expect((-sqrt(2)).decimal(digits: 3) == "-1.414")
-    #expect(SurdSum(Rational(1, 8)).decimal(digits: 2) == "0.12")
+    #expect(RadicalSum(Rational(1, 8)).decimal(digits: 2) == "0.12")
     var rng = SplitMix64(seed: 52)
     for _ in 0..<100 {
-      let s = try SurdSum.term(Rational(Int.random(in: -9...9, using: &rng)), sqrtOf: Rational(Int.random(in: 2...99, using: &rng)))
-        + SurdSum(rng.rational(maxBits: 20))
+      let s = try RadicalSum.term(Rational(Int.random(in: -9...9, using: &rng)), sqrtOf: Rational(Int.random(in: 2...99, using: &rng)))
+        + RadicalSum(rng.rational(maxBits: 20))
       let d = Int.random(in: 0...25, using: &rng)
-      let printed = SurdSum(try Rational(parsing: s.decimal(digits: d)))
-      let half = SurdSum(Rational(1, 2) / Rational(BigInt(10).power(d)))
+      let printed = RadicalSum(try Rational(parsing: s.decimal(digits: d)))
+      let half = RadicalSum(Rational(1, 2) / Rational(BigInt(10).power(d)))
       #expect(try (printed - s - half).sign() <= 0 && (printed - s + half).sign() >= 0)
     }
   }
