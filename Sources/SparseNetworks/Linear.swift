@@ -269,4 +269,17 @@ public struct LinearGradient: Sendable {
   public var selected: SelectedUnits?
   /// The proposed new MSBP memory (`nil` unless the mode is MSBP); see ``Linear/commitMemory(_:)``.
   public var memory: Matrix?
+
+  /// A gradient from its parts (e.g. to feed an ``Optimizer`` gradients computed elsewhere).
+  public init(
+    weight: Matrix, bias: [Float], input: Matrix?, estimate: Matrix,
+    selected: SelectedUnits?, memory: Matrix?
+  ) {
+    self.weight = weight
+    self.bias = bias
+    self.input = input
+    self.estimate = estimate
+    self.selected = selected
+    self.memory = memory
+  }
 }

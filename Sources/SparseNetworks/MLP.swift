@@ -169,4 +169,10 @@ public struct Gradients: Sendable {
   public var loss: Float
   /// One gradient per layer, input side first.
   public var layers: [LinearGradient]
+
+  /// Gradients from their parts.
+  public init(loss: Float, layers: [LinearGradient]) {
+    self.loss = loss
+    self.layers = layers
+  }
 }

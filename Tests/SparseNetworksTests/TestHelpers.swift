@@ -1,3 +1,4 @@
+import Foundation
 import SparseNetworks
 
 /// A matrix of uniform entries in `[-1, 1)` from a seeded generator.
@@ -57,4 +58,33 @@ func maxDifference(_ m: Matrix, _ ref: [[Double]]) -> Double {
     for j in 0..<m.columns { d = max(d, abs(Double(m[i, j]) - ref[i][j])) }
   }
   return d
+}
+
+/// The repository root, found from this file's path (never from the current directory).
+let repositoryRoot: String = {
+  var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
+  parts.removeLast(3)  // Tests/SparseNetworksTests/TestHelpers.swift
+  return parts.joined(separator: "/")
+}()
+
+/// `Fixtures/<relative>` under the repository root.
+func fixturePath(_ relative: String) -> String { repositoryRoot + "/Fixtures/" + relative }
+
+/// A fresh temporary directory for a test's files.
+func temporaryDirectory() throws -> String {
+  let path = FileManager.default.temporaryDirectory
+    .appendingPathComponent("SparseNetworksTests-\(UUID().uuidString)").path
+  try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
+
+/// Writes `bytes` to `path`.
+func write(_ bytes: [UInt8], to path: String) throws {
+  try Data(bytes).write(to: URL(fileURLWithPath: path))
+}
+
+/// A big-endian IDX header.
+func idxHeader(magic: UInt32, dimensions: [Int]) -> [UInt8] {
+  func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)] }
+  return be(magic) + dimensions.flatMap { be(UInt32($0)) }
 }
