@@ -50,7 +50,7 @@ public enum ClaimsRegistry {
       id: "unified-topk-special-case", source: "Sec. 3.2",
       statement: "meProp's top-k sparseness is a special case of the framework, i.e. uses a sparsifying function; this includes meProp's unified top-k for minibatches viewed on the flattened batch gradient.",
       status: .refuted,
-      note: "Per-example top_k is a sparsifying function, but the unified top-k (one column set chosen by column sums of |G|) is not: G = [[2, 3], [2, 0]], k = 1 keeps 8/17 < 1/2 of ‖G‖² (Fixtures/theory/unified-top-k-violation.json, smallest by exhaustive search in UnifiedTopKTests).",
+      note: "Per-example top_k is a sparsifying function, but the unified top-k (one column set chosen by column sums of |G|) is not: G = [[0, 2], [3, 2]] (rows = examples), k = 1 keeps the column (2, 2) with ℓ1 mass 4 > 3 but only 8/17 < 1/2 of ‖G‖²; with the tie rule even [[1, 0], [1, 2]] keeps 1/3 (Fixtures/theory/unified-top-k-violation.json, smallest by exhaustive search in UnifiedTopKTests).",
       proof: "SparsifyingFunctions.md"),
     Claim(
       id: "def5-egd", source: "Def. 5 (Eq. 1)",
