@@ -11,6 +11,7 @@ struct Subcommand {
 /// Every subcommand, by name.
 let subcommands: [String: Subcommand] = [
   "train": Subcommand(summary: "train a reference network with dense, SBP or MSBP backward", run: TrainCommand.run),
+  "bench-backward": Subcommand(summary: "time one linear layer's dense, SBP and MSBP backward", run: BenchBackwardCommand.run),
 ]
 
 @MainActor func printUsage() {
