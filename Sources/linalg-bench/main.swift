@@ -1,1 +1,2 @@
-print("not yet implemented")
+// Placeholder until the benchmark lands: see Guides/ExactLinearAlgebra.md.
+print("linalg-bench: not yet implemented")

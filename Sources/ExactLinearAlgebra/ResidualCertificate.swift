@@ -1,0 +1,111 @@
+import ExactArithmetic
+#if canImport(Glibc)
+import Glibc  // links libm for the Double rounding and square roots
+#endif
+
+// A fast *exact* proof that a symmetric rational matrix C is positive semidefinite:
+// floating point proposes an (upper triangular) Cholesky factor R of C - tau I, and exact
+// integer arithmetic proves
+//     C = R^T R + E   with   E positive semidefinite,
+// where E = C - R^T R is computed exactly and shown PSD by a sufficient test (diagonal
+// dominance, or its smallest diagonal entry dominating the Frobenius norm of the rest).
+// R^T R is PSD for every R, so C is PSD. Floating point only chooses R; every comparison
+// that decides is made on exact integers. The products R^T R use the dyadic entries of R
+// scaled to 52-bit integers, whose sums of products fit `Int128` exactly.
+
+/// Splits an `Int128` into a `BigInt` (there is no direct initializer).
+func bigInt(_ x: Int128) -> BigInt {
+  let negative = x < 0
+  let m = x.magnitude
+  let high = BigInt(Int(m >> 65)) << 65
+  let middle = BigInt(Int((m >> 32) & 0x1_ffff_ffff)) << 32
+  let low = BigInt(Int(m & 0xffff_ffff))
+  let value = high + middle + low
+  return negative ? -value : value
+}
+
+/// The upper triangular `R` with `R^T R ≈ c` (row-major `n x n` doubles), or `nil` if a
+/// pivot is not positive (then the matrix is not numerically positive definite).
+func floatingCholesky(_ c: [Double], dimension n: Int) -> [Double]? {
+  var r = [Double](repeating: 0, count: n * n)
+  let ok = r.withUnsafeMutableBufferPointer { r -> Bool in
+    c.withUnsafeBufferPointer { c -> Bool in
+      for j in 0..<n {
+        var s = c[j * n + j]
+        for k in 0..<j { s -= r[k * n + j] * r[k * n + j] }
+        guard s > 0, s.isFinite else { return false }
+        let rjj = s.squareRoot()
+        r[j * n + j] = rjj
+        for i in (j + 1)..<max(j + 1, n) {
+          var t = c[j * n + i]
+          for k in 0..<j { t -= r[k * n + j] * r[k * n + i] }
+          r[j * n + i] = t / rjj
+        }
+      }
+      return true
+    }
+  }
+  return ok ? r : nil
+}
+
+extension RationalMatrix {
+  /// Tries to prove exactly that this symmetric matrix is positive semidefinite with a
+  /// floating-point Cholesky factor of `self - tau I` and an exact residual. Returns `false`
+  /// when the proof does not go through (which says nothing about the matrix).
+  func provesSemidefiniteByFloatingCholesky(shift tau: Double) -> Bool {
+    let n = rowCount
+    var c = storage.map { $0.doubleValue }
+    for i in 0..<n { c[i * n + i] -= tau }
+    guard c.allSatisfy({ $0.isFinite }), let r = floatingCholesky(c, dimension: n) else { return false }
+    // Fixed-point integers R_int = round(R * 2^s) with |R_int| < 2^52.
+    let largest = r.reduce(0.0) { max($0, abs($1)) }
+    guard largest > 0 else { return false }
+    let s = 51 - largest.exponent
+    let rInt: [Int64] = r.map { Int64(($0 * Double(sign: .plus, exponent: s, significand: 1)).rounded()) }
+    // G = R_int^T R_int exactly: each term is below 2^104 and n < 2^20 terms fit Int128.
+    guard n < (1 << 20) else { return false }
+    var g = [Int128](repeating: 0, count: n * n)
+    rInt.withUnsafeBufferPointer { rb in
+      for i in 0..<n {
+        for j in i..<n {
+          var sum: Int128 = 0
+          for k in 0...i { sum += Int128(rb[k * n + i]) * Int128(rb[k * n + j]) }
+          g[i * n + j] = sum
+        }
+      }
+    }
+    // E * d * 2^(2s) = C_int * 2^(2s) - d * G, with C_int = d * C.
+    let (d, cInt) = integerScaled()
+    func shifted(_ x: BigInt) -> BigInt { s >= 0 ? x << (2 * s) : x }
+    let gScale = s >= 0 ? d : d << (-2 * s)
+    var e = [BigInt](repeating: BigInt(0), count: n * n)
+    for i in 0..<n {
+      for j in i..<n {
+        let value = shifted(cInt[i * n + j]) - gScale * bigInt(g[i * n + j])
+        e[i * n + j] = value
+        e[j * n + i] = value
+      }
+    }
+    // Sufficient tests for E PSD (all exact): Gershgorin (diagonal dominance), or
+    // lambda_min(E) >= min_i E_ii - ||offdiag(E)||_2 >= min_i E_ii - ||offdiag(E)||_F.
+    var minimumDiagonal: BigInt? = nil
+    var dominant = true
+    var offDiagonalSquares = BigInt(0)
+    for i in 0..<n {
+      let eii = e[i * n + i]
+      if eii.signum < 0 { return false }
+      if minimumDiagonal == nil || eii < minimumDiagonal! { minimumDiagonal = eii }
+      var rowSum = BigInt(0)
+      for j in 0..<n where j != i {
+        let eij = e[i * n + j]
+        if eij.isZero { continue }
+        rowSum += eij.magnitude
+        offDiagonalSquares += eij * eij
+      }
+      if rowSum > eii { dominant = false }
+    }
+    if dominant { return true }
+    let m = minimumDiagonal ?? BigInt(0)
+    return m * m >= offDiagonalSquares
+  }
+}
