@@ -125,7 +125,7 @@ public enum ClaimsRegistry {
       id: "lemD5-eq130", source: "App. H, Eq. 130",
       statement: "P(|X_n − E X_n| < ε) > 1 − Var(X_n)/ε² (Chebyshev).",
       status: .erratum,
-      note: "The strict '>' is false: X = ±1 with probability ½ each, ε = 1 gives 0 > 0. Corrected: >= (Fixtures/theory/chebyshev-strict.json, LemmaD5Tests).",
+      note: "The strict '>' is false: a constant X gives 1 > 1, and X = ±1 with probability ½ each, ε = 1 gives 0 > 0. Corrected: >= (Fixtures/theory/chebyshev-strict.json, LemmaD5Tests).",
       proof: "LemmaD5.md"),
     Claim(
       id: "lemF1", source: "Lemma F.1 (proof Eqs. 137–156)",
@@ -173,7 +173,7 @@ public enum ClaimsRegistry {
       id: "appG-monotone", source: "App. G, Eqs. 47–50",
       statement: "a(θ) = 1/log(1/sin θ) decreases monotonically as θ increases (also stated: increases); ‖w_t − w*‖ = (1/sin θ)‖w_{t+1} − w*‖.",
       status: .erratum,
-      note: "sin θ increases on (0, π/2), so log(1/sin θ) decreases and a(θ) increases: the first statement is wrong, the second right. Eq. 47 should be '>=' (Theorem 1 gives an inequality). Corrected forms proved in Proofs/Theorem1.md; checked exactly on rational sines (Theorem1Tests).",
+      note: "sin θ increases on (0, π/2), so log(1/sin θ) decreases and a(θ) increases: the first statement is wrong, the second right. Eq. 47 should be '>=' (Theorem 1 gives an inequality). Corrected forms proved in Proofs/Theorem1.md (composition of monotone functions); not instance-checked, since no rational instance decides more than that proof.",
       proof: "Theorem1.md"),
     Claim(
       id: "tab1-complexity", source: "Table 1/4, App. A",

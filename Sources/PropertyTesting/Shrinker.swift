@@ -38,19 +38,27 @@ struct Shrinker {
   private(set) var best: CaseFailure
   private(set) var improvements = 0
   private(set) var attempts = 0
+  private let deadline: ContinuousClock.Instant
+  /// Whether shrinking stopped at its budget rather than at a local minimum.
+  private(set) var stoppedAtBudget = false
 
-  init(failure: CaseFailure, limit: Int, run: @escaping ([UInt64]) -> CaseOutcome) {
+  init(
+    failure: CaseFailure, limit: Int, timeLimit: Duration = .seconds(60),
+    run: @escaping ([UInt64]) -> CaseOutcome
+  ) {
     self.best = failure
     self.limit = limit
+    self.deadline = ContinuousClock.now.advanced(by: timeLimit)
     self.run = run
   }
 
-  private var exhausted: Bool { attempts >= limit }
+  private var exhausted: Bool { attempts >= limit || stoppedAtBudget }
 
   /// Runs the property on `candidate`; keeps it if it fails and is simpler.
   @discardableResult
   private mutating func consider(_ candidate: [UInt64]) -> Bool {
     guard !exhausted, shortlexPrecedes(candidate, best.choices) else { return false }
+    if ContinuousClock.now >= deadline { stoppedAtBudget = true; return false }
     attempts += 1
     if case .fail(let failure) = run(candidate), shortlexPrecedes(failure.choices, best.choices) {
       best = failure
@@ -61,6 +69,7 @@ struct Shrinker {
   }
 
   mutating func shrink() {
+    defer { if attempts >= limit { stoppedAtBudget = true } }
     while !exhausted {
       let before = best.choices
       deleteSpans()

@@ -37,6 +37,19 @@ import Testing
     #expect(outcome.stepsCompared == 5)
   }
 
+  /// Batch sizes 1, 3, 2, 4, 1: the memory starts with one row, grows to three (new rows
+  /// zero) and to four, and smaller batches leave the rows they do not use untouched.
+  @Test(arguments: [Selection.perExample, .unified])
+  func changingBatchSizesGrowTheMemory(selection: Selection) throws {
+    var scenario = seededScenario(
+      sizes: [4, 6, 5, 3], slopeEighths: 1, examples: 6, batchSize: 1, epochs: 1,
+      mode: .msbp(k: 2, gamma: 0.75, selection: selection), seed: 23)
+    scenario.schedule = [1, 3, 2, 4, 1]
+    let outcome = try runDifferential(scenario)
+    #expect(outcome.stoppedAt == nil, "\(outcome.stoppedAt ?? "")")
+    #expect(outcome.stepsCompared == 5)
+  }
+
   /// Random tiny networks, data, modes, k, gamma, batch sizes and bias options. A run may
   /// stop early only at a near tie or kink that float rounding provably explains; most
   /// runs compare every step.

@@ -44,6 +44,19 @@ import Testing
     }
   }
 
+  @Test func committedCorpusEntriesAreReplayed() throws {
+    // Fixtures/corpus/limbs-round-trip-at-committed-values/ holds hand-written entries at
+    // limb boundaries (2^64 and -(2^64 - 1)); they run before the generated cases.
+    var seen: [BigInt] = []
+    let stats = try forAll("limbs round trip at committed values", Gen.bigInt(maxBits: 2048), cases: 10) { x in
+      seen.append(x)
+      return Limbs.bigInt(Limbs.of(x), negative: x.signum < 0) == x
+    }
+    let two64 = BigInt(1) << 64
+    #expect(stats.corpusEntriesReplayed == 2)
+    #expect(Array(seen.prefix(2)) == [two64, -(two64 - BigInt(1))])
+  }
+
   // MARK: Rational
 
   @Test func rationalsCoverSpecialAndWideValues() throws {
