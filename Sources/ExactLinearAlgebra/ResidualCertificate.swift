@@ -48,22 +48,77 @@ func floatingCholesky(_ c: [Double], dimension n: Int) -> [Double]? {
   return ok ? r : nil
 }
 
-extension RationalMatrix {
-  /// Tries to prove exactly that this symmetric matrix is positive semidefinite with a
-  /// floating-point Cholesky factor of `self - tau I` and an exact residual. Returns `false`
-  /// when the proof does not go through (which says nothing about the matrix).
-  func provesSemidefiniteByFloatingCholesky(shift tau: Double) -> Bool {
-    let n = rowCount
-    var c = storage.map { $0.doubleValue }
-    for i in 0..<n { c[i * n + i] -= tau }
+/// A symmetric matrix in the three forms the certification needs, computed once:
+/// `A = b / d` with `b` integer (row-major), and `Double` approximations of the entries.
+struct ScaledSymmetricMatrix {
+  let dimension: Int
+  let denominator: BigInt
+  let integers: [BigInt]
+  let doubles: [Double]
+
+  init(_ a: RationalMatrix) {
+    dimension = a.rowCount
+    (denominator, integers) = a.integerScaled()
+    // Only a proposal for the floating-point side, so the fast (truncating) conversion of
+    // the integers is good enough when it stays finite.
+    let scale = denominator.approximateDoubleValue
+    let fast = integers.map { $0.approximateDoubleValue / scale }
+    doubles = fast.allSatisfy({ $0.isFinite }) && scale.isFinite ? fast : a.storage.map { $0.doubleValue }
+  }
+
+  private init(dimension: Int, denominator: BigInt, integers: [BigInt], doubles: [Double]) {
+    self.dimension = dimension
+    self.denominator = denominator
+    self.integers = integers
+    self.doubles = doubles
+  }
+
+  /// The form of `-A`.
+  var negated: ScaledSymmetricMatrix {
+    ScaledSymmetricMatrix(dimension: dimension, denominator: denominator,
+                          integers: integers.map { -$0 }, doubles: doubles.map { -$0 })
+  }
+
+  /// The exact Rayleigh quotient `v^T A v / v^T v` of a non-zero integer vector.
+  func rayleighQuotient(_ v: [BigInt]) -> Rational {
+    let n = dimension
+    var numerator = BigInt(0)
+    var squaredNorm = BigInt(0)
+    for i in 0..<n where !v[i].isZero {
+      var row = BigInt(0)
+      for j in 0..<n where !v[j].isZero && !integers[i * n + j].isZero { row += integers[i * n + j] * v[j] }
+      numerator += v[i] * row
+      squaredNorm += v[i] * v[i]
+    }
+    return Rational.quotient(numerator, denominator * squaredNorm)
+  }
+
+  /// `(D, C_int)` with `C_int = D (A - shift I)` integral.
+  func shiftedIntegers(by shift: Rational) -> (denominator: BigInt, integers: [BigInt]) {
+    if shift.isZero { return (denominator, integers) }
+    let d = leastCommonMultiple(denominator, shift.denominator)
+    let factor = exactQuotient(d, denominator)
+    var c = factor == BigInt(1) ? integers : integers.map { $0 * factor }
+    let diagonal = shift.scaledNumerator(by: d)
+    for i in 0..<dimension { c[i * dimension + i] = c[i * dimension + i] - diagonal }
+    return (d, c)
+  }
+
+  /// Tries to prove exactly that `A - shift I` is positive semidefinite with a floating-point
+  /// Cholesky factor of `A - (shift + tau) I` and an exact residual. Returns `false` when the
+  /// proof does not go through (which says nothing about the matrix).
+  func provesSemidefinite(shift: Rational, floatingMargin tau: Double) -> Bool {
+    let n = dimension
+    let floatingShift = shift.doubleValue + tau
+    var c = doubles
+    for i in 0..<n { c[i * n + i] -= floatingShift }
     guard c.allSatisfy({ $0.isFinite }), let r = floatingCholesky(c, dimension: n) else { return false }
     // Fixed-point integers R_int = round(R * 2^s) with |R_int| < 2^52.
     let largest = r.reduce(0.0) { max($0, abs($1)) }
-    guard largest > 0 else { return false }
+    guard largest > 0, n < (1 << 20) else { return false }
     let s = 51 - largest.exponent
     let rInt: [Int64] = r.map { Int64(($0 * Double(sign: .plus, exponent: s, significand: 1)).rounded()) }
     // G = R_int^T R_int exactly: each term is below 2^104 and n < 2^20 terms fit Int128.
-    guard n < (1 << 20) else { return false }
     var g = [Int128](repeating: 0, count: n * n)
     rInt.withUnsafeBufferPointer { rb in
       for i in 0..<n {
@@ -74,38 +129,37 @@ extension RationalMatrix {
         }
       }
     }
-    // E * d * 2^(2s) = C_int * 2^(2s) - d * G, with C_int = d * C.
-    let (d, cInt) = integerScaled()
+    // E * d * 2^(2s) = C_int * 2^(2s) - d * G, with C_int = d * (A - shift I).
+    let (d, cInt) = shiftedIntegers(by: shift)
     func shifted(_ x: BigInt) -> BigInt { s >= 0 ? x << (2 * s) : x }
     let gScale = s >= 0 ? d : d << (-2 * s)
-    var e = [BigInt](repeating: BigInt(0), count: n * n)
+    // Each entry of the (symmetric) residual is formed once, from the upper triangle.
+    var diagonal = [BigInt]()
+    var offDiagonal = [BigInt]()  // upper triangle, row by row
+    var rowSums = [BigInt](repeating: BigInt(0), count: n)
+    offDiagonal.reserveCapacity(n * (n - 1) / 2)
     for i in 0..<n {
       for j in i..<n {
         let value = shifted(cInt[i * n + j]) - gScale * bigInt(g[i * n + j])
-        e[i * n + j] = value
-        e[j * n + i] = value
+        if i == j {
+          if value.signum < 0 { return false }
+          diagonal.append(value)
+        } else {
+          offDiagonal.append(value)
+          if !value.isZero {
+            let m = value.magnitude
+            rowSums[i] += m
+            rowSums[j] += m
+          }
+        }
       }
     }
-    // Sufficient tests for E PSD (all exact): Gershgorin (diagonal dominance), or
+    // Sufficient tests for E PSD (all exact): Gershgorin (diagonal dominance), else
     // lambda_min(E) >= min_i E_ii - ||offdiag(E)||_2 >= min_i E_ii - ||offdiag(E)||_F.
-    var minimumDiagonal: BigInt? = nil
-    var dominant = true
+    if (0..<n).allSatisfy({ rowSums[$0] <= diagonal[$0] }) { return true }
+    let m = diagonal.min()!
     var offDiagonalSquares = BigInt(0)
-    for i in 0..<n {
-      let eii = e[i * n + i]
-      if eii.signum < 0 { return false }
-      if minimumDiagonal == nil || eii < minimumDiagonal! { minimumDiagonal = eii }
-      var rowSum = BigInt(0)
-      for j in 0..<n where j != i {
-        let eij = e[i * n + j]
-        if eij.isZero { continue }
-        rowSum += eij.magnitude
-        offDiagonalSquares += eij * eij
-      }
-      if rowSum > eii { dominant = false }
-    }
-    if dominant { return true }
-    let m = minimumDiagonal ?? BigInt(0)
-    return m * m >= offDiagonalSquares
+    for x in offDiagonal where !x.isZero { offDiagonalSquares += x * x }
+    return m * m >= offDiagonalSquares + offDiagonalSquares
   }
 }

@@ -37,6 +37,19 @@ import Testing
     #expect(outcome.stepsCompared == 5)
   }
 
+  /// Batch sizes 1, 3, 2, 4, 1: the memory starts with one row, grows to three (new rows
+  /// zero) and to four, and smaller batches leave the rows they do not use untouched.
+  @Test(arguments: [Selection.perExample, .unified])
+  func changingBatchSizesGrowTheMemory(selection: Selection) throws {
+    var scenario = seededScenario(
+      sizes: [4, 6, 5, 3], slopeEighths: 1, examples: 6, batchSize: 1, epochs: 1,
+      mode: .msbp(k: 2, gamma: 0.75, selection: selection), seed: 23)
+    scenario.schedule = [1, 3, 2, 4, 1]
+    let outcome = try runDifferential(scenario)
+    #expect(outcome.stoppedAt == nil, "\(outcome.stoppedAt ?? "")")
+    #expect(outcome.stepsCompared == 5)
+  }
+
   /// Random tiny networks, data, modes, k, gamma, batch sizes and bias options. A run may
   /// stop early only at a near tie or kink that float rounding provably explains; most
   /// runs compare every step.
@@ -55,5 +68,35 @@ import Testing
       return true
     }
     print("float-vs-exact: \(compared) tensors compared, worst |f - e| / (1 + max|e|) = \(worst.doubleValue)")
+  }
+
+  /// The harness's own rule for parting trajectories: a selection difference is accepted
+  /// only when the float keys' rounding explains it.
+  @Test func nearTieJustificationAcceptsOnlyRounding() throws {
+    var tracker = ErrorTracker()
+    let tiny = Rational(1, 1 << 30)
+    let floatTie = try Matrix([[1, 1]])
+    // Exactly, unit 1 is larger by 2^-30; in float both round to 1 and the lower index wins.
+    try justifySelectionMismatch(
+      float: .perExample([[0]]), exact: .perExample([[1]]), floatValues: floatTie,
+      exactValues: ExactMatrix([[.one, .one + tiny]]), at: "rounded", tracker: &tracker)
+    // An exact tie computed exactly must be broken the same way: no excuse.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .perExample([[0]]), exact: .perExample([[1]]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, .one]]), at: "exact tie", tracker: &tracker)
+    }
+    // A gap far beyond rounding: the float keys themselves are wrong.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .unified([0]), exact: .unified([1]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, Rational(3, 2)]]), at: "wrong keys", tracker: &tracker)
+    }
+    // Different kinds of selection are never explained.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .all, exact: .perExample([[1]]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, .one]]), at: "kinds", tracker: &tracker)
+    }
   }
 }
