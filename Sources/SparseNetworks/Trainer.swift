@@ -36,6 +36,21 @@ public struct TrainingResult: Codable, Sendable {
   public var seed: UInt64
   /// One report per epoch.
   public var epochs: [EpochReport]
+
+  /// A result from its parts.
+  public init(
+    network: String, mode: String, k: Int?, gamma: Float?, selection: String?,
+    biasGradient: String, seed: UInt64, epochs: [EpochReport]
+  ) {
+    self.network = network
+    self.mode = mode
+    self.k = k
+    self.gamma = gamma
+    self.selection = selection
+    self.biasGradient = biasGradient
+    self.seed = seed
+    self.epochs = epochs
+  }
   /// Test accuracy after the last epoch.
   public var finalTestAccuracy: Double { epochs.last?.testAccuracy ?? .nan }
   /// Test accuracy at the epoch of best development accuracy (the first such epoch).
