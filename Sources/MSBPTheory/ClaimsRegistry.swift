@@ -83,7 +83,7 @@ public enum ClaimsRegistry {
       id: "lemD4", source: "Lemma D.4 (proof in App. F, Eqs. 91–129)",
       statement: "For a ρ-well-posed MLP trained with SBP and any θ ∈ (0, π/2) there is r ∈ (1/ρ², 1) with δ(w) < θ.",
       status: .erratum,
-      note: "The argument is sound after corrections: Eqs. 118–119 swap max and min twice (cos max_i δ_i = min_i α_i >= 1 − max_i β_i = 1 − β_1), and Eq. 128's limit is (ρ^{N−1} − 1)/(ρ − 1), not N − 1 (harmless since b → 0). f(r) > 0 is decided exactly (SparseRatioAnalysis.f) and a certified r is found by bisection. Caveat: Eq. 92–93 rescale each layer's estimate by the true gradient norm.",
+      note: "The argument is sound after corrections: Eqs. 118–119 swap max and min twice (cos max_i δ_i = min_i α_i >= 1 − max_i β_i = 1 − β_1), and Eq. 128's limit is (ρ^{N−1} − 1)/(ρ − 1), not N − 1 (harmless since b → 0). f(r) > 0 is decided exactly (SparseRatioAnalysis.f) and a certified r is found by bisection. End to end on exact 3-layer MLPs (width 20, leaky activation, top_k): whenever f(k/m) > 0 the rescaled SBP estimate has δ(w) < θ, with Eqs. 95 and 117 checked too (checkLemmaD4, LemmaD4Tests). Caveat: Eqs. 92–93 rescale each layer's estimate by the true gradient norm.",
       proof: "LemmaD4.md"),
     Claim(
       id: "lemD4-eq128", source: "App. F, Eq. 128",

@@ -69,4 +69,34 @@ import Testing
     }
     print("float-vs-exact: \(compared) tensors compared, worst |f - e| / (1 + max|e|) = \(worst.doubleValue)")
   }
+
+  /// The harness's own rule for parting trajectories: a selection difference is accepted
+  /// only when the float keys' rounding explains it.
+  @Test func nearTieJustificationAcceptsOnlyRounding() throws {
+    var tracker = ErrorTracker()
+    let tiny = Rational(1, 1 << 30)
+    let floatTie = try Matrix([[1, 1]])
+    // Exactly, unit 1 is larger by 2^-30; in float both round to 1 and the lower index wins.
+    try justifySelectionMismatch(
+      float: .perExample([[0]]), exact: .perExample([[1]]), floatValues: floatTie,
+      exactValues: ExactMatrix([[.one, .one + tiny]]), at: "rounded", tracker: &tracker)
+    // An exact tie computed exactly must be broken the same way: no excuse.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .perExample([[0]]), exact: .perExample([[1]]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, .one]]), at: "exact tie", tracker: &tracker)
+    }
+    // A gap far beyond rounding: the float keys themselves are wrong.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .unified([0]), exact: .unified([1]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, Rational(3, 2)]]), at: "wrong keys", tracker: &tracker)
+    }
+    // Different kinds of selection are never explained.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .all, exact: .perExample([[1]]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, .one]]), at: "kinds", tracker: &tracker)
+    }
+  }
 }
