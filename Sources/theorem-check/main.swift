@@ -3,13 +3,7 @@
 // This file only turns arguments into library calls and prints what the
 // library returns; every check, message and exit code is decided in
 // TheoremCheckCore so that it can be tested without a process.
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Foundation
 import TheoremCheckCore
 
 /// The subcommands, with their help texts.
@@ -87,14 +81,9 @@ struct UsageMessage: Error {
 func emit(_ output: CommandOutput) -> Never {
   if !output.standardOutput.isEmpty { print(output.standardOutput, terminator: "") }
   if !output.standardError.isEmpty {
-    var stream = StandardError()
-    print(output.standardError, terminator: "", to: &stream)
+    FileHandle.standardError.write(Data(output.standardError.utf8))
   }
   exit(output.exitCode.rawValue)
-}
-
-struct StandardError: TextOutputStream {
-  mutating func write(_ string: String) { fputs(string, stderr) }
 }
 
 func run() -> Never {

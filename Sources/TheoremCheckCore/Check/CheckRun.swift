@@ -16,6 +16,20 @@ public struct SpectrumBounds: Sendable {
   public var method: String
 }
 
+/// The rational step EGD took, and the conclusion decided for it.
+public struct TakenStep: Sendable {
+  /// The rational step eta_t actually taken (see `StepRounding`).
+  public var eta: Rational
+  /// w_{t+1} = w_t - eta_t g_t.
+  public var nextIterate: [Rational]
+  /// ||w_{t+1} - w*||^2 / ||w_t - w*||^2 for this step, exactly.
+  public var contractionSquared: Rational
+  /// Whether that ratio is <= sin^2(theta) (nil when theta >= pi/2).
+  public var conclusionHolds: Bool?
+  /// How the step was chosen, in words.
+  public var rule: String
+}
+
 /// One EGD step as checked.
 public struct CheckedStep: Sendable {
   /// The step index t (w_t -> w_{t+1}).
@@ -28,6 +42,8 @@ public struct CheckedStep: Sendable {
   /// zero vector (delta is undefined, the hypothesis cannot hold, and EGD
   /// does not move).
   public var report: Theorem1StepReport?
+  /// The rational step taken (nil when the iterate stayed).
+  public var taken: TakenStep?
   /// A remark about this step (why the report is missing, how the iterate advanced).
   public var remark: String?
 

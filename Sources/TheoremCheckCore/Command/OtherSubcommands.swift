@@ -223,16 +223,19 @@ extension TheoremCheck {
     }
   }
 
+  static func claimDocument(_ claim: Claim) -> JSONValue {
+    let proof: JSONValue = claim.proof.map { JSONValue.string($0) } ?? JSONValue.null
+    let fields: [(String, JSONValue)] = [
+      ("id", .string(claim.id)), ("source", .string(claim.source)), ("statement", .string(claim.statement)),
+      ("status", .string(claim.status.rawValue)), ("note", .string(claim.note)), ("proof", proof),
+    ]
+    return .object(ordered: fields)
+  }
+
   /// `theorem-check claims`: the ledger of the paper's claims.
   public static func claims(json: Bool) -> CommandOutput {
     if json {
-      let rows: [JSONValue] = ClaimsRegistry.claims.map { claim in
-        .object(ordered: [
-          ("id", .string(claim.id)), ("source", .string(claim.source)), ("statement", .string(claim.statement)),
-          ("status", .string(claim.status.rawValue)), ("note", .string(claim.note)),
-          ("proof", claim.proof.map { .string($0) } ?? .null),
-        ])
-      }
+      let rows: [JSONValue] = ClaimsRegistry.claims.map(claimDocument)
       return CommandOutput(standardOutput: JSONWriter.write(.object(ordered: [("claims", .array(values: rows))])) + "\n")
     }
     return CommandOutput(standardOutput: generateLedger())

@@ -7,6 +7,13 @@ enum MatrixFile {
   static func read(_ path: String, limits: InputLimits = .standard) throws(InputError) -> [[Rational]] {
     let bytes = try InputFile.read(path)
     do {
+      return try parse(bytes, limits: limits)
+    } catch {
+      throw error.inFile(path)
+    }
+  }
+
+  static func parse(_ bytes: [UInt8], limits: InputLimits) throws(InputError) -> [[Rational]] {
       let root: JSONNode
       do {
         root = try JSONParser().parse(bytes)
@@ -39,8 +46,5 @@ enum MatrixFile {
         rows.append(row)
       }
       return rows
-    } catch {
-      throw error.inFile(path)
-    }
   }
 }

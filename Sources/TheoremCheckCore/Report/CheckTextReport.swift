@@ -39,7 +39,7 @@ extension CheckRun {
       if options.exactForms {
         out.append("      cos(delta) = \(r.delta.cosine)")
         if case .automatic = r.thetaSpecification { out.append("      cos(theta) = \(r.theta.cosine)") }
-        if let eta = r.proofStep { out.append("      eta = \(eta); taken: \(r.takenStep.map { "\($0)" } ?? "none")") }
+        if let eta = r.proofStep { out.append("      eta = \(eta); taken: \(step.taken.map { "\($0.eta)" } ?? "none")") }
         if let ratio = r.contractionWithProofStep { out.append("      ratio = \(ratio)") }
         out.append("      sin^2(theta) = \(r.sineSquaredTheta)")
       }
