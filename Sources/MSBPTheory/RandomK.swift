@@ -7,7 +7,7 @@ import ExactArithmetic
 /// v (the counterexample is kept in `Fixtures/theory/random-k-violation.json`).
 ///
 /// Reproducibility: the selection is a pure function of `(seed, n, k)`, drawn
-/// by a partial Fisher–Yates shuffle driven by SplitMix64. Callers that want a
+/// by a partial Fisher–Yates shuffle driven by SplitMixStream. Callers that want a
 /// fresh draw per step derive a new seed per step (e.g. `seed &+ t`).
 public struct RandomK: SparsifyingFunction {
   /// The seed of the draw.
@@ -22,7 +22,7 @@ public struct RandomK: SparsifyingFunction {
   /// k distinct indices drawn uniformly from 0..<n, ascending.
   public func selectedIndices(of v: [Rational], k: Int) throws -> [Int] {
     try requireSparsity(k, v.count)
-    var generator = SplitMix64(seed: seed)
+    var generator = SplitMixStream(seed: seed)
     var pool = Array(v.indices)
     for i in 0..<k {
       let j = i + Int(generator.next(below: UInt64(pool.count - i)))
@@ -32,9 +32,9 @@ public struct RandomK: SparsifyingFunction {
   }
 }
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, well-mixed, seedable
+/// SplitMixStream (SplitMix64 of Steele, Lea, Flood 2014): a small, well-mixed, seedable
 /// generator; used so that random_k is reproducible across platforms.
-struct SplitMix64: Sendable {
+struct SplitMixStream: Sendable {
   var state: UInt64
   init(seed: UInt64) { state = seed }
 

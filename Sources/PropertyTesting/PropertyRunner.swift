@@ -229,7 +229,11 @@ struct PropertyRunner<Value> {
       casesDiscarded: discarded, caseIndex: caseIndex, corpusSource: corpusSource,
       originalCounterexample: failure.value, shrunkCounterexample: best.value,
       shrunkChoices: best.choices, shrinkSteps: shrinker.improvements, thrownError: best.error,
-      notes: best.notes, detail: nil, replayCommand: replay, savedCorpusFile: saved)
+      notes: best.notes,
+      detail: shrinker.stoppedAtBudget
+        ? "shrinking stopped at its budget (\(shrinker.attempts) runs, shrinkLimit \(shrinkLimit), or 60 s): the shrunk counterexample may not be minimal"
+        : nil,
+      replayCommand: replay, savedCorpusFile: saved)
   }
 
   private enum CoverageVerdict {

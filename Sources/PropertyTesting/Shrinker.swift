@@ -38,19 +38,27 @@ struct Shrinker {
   private(set) var best: CaseFailure
   private(set) var improvements = 0
   private(set) var attempts = 0
+  private let deadline: ContinuousClock.Instant
+  /// Whether shrinking stopped at its budget rather than at a local minimum.
+  private(set) var stoppedAtBudget = false
 
-  init(failure: CaseFailure, limit: Int, run: @escaping ([UInt64]) -> CaseOutcome) {
+  init(
+    failure: CaseFailure, limit: Int, timeLimit: Duration = .seconds(60),
+    run: @escaping ([UInt64]) -> CaseOutcome
+  ) {
     self.best = failure
     self.limit = limit
+    self.deadline = ContinuousClock.now.advanced(by: timeLimit)
     self.run = run
   }
 
-  private var exhausted: Bool { attempts >= limit }
+  private var exhausted: Bool { attempts >= limit || stoppedAtBudget }
 
   /// Runs the property on `candidate`; keeps it if it fails and is simpler.
   @discardableResult
   private mutating func consider(_ candidate: [UInt64]) -> Bool {
     guard !exhausted, shortlexPrecedes(candidate, best.choices) else { return false }
+    if ContinuousClock.now >= deadline { stoppedAtBudget = true; return false }
     attempts += 1
     if case .fail(let failure) = run(candidate), shortlexPrecedes(failure.choices, best.choices) {
       best = failure
@@ -61,9 +69,11 @@ struct Shrinker {
   }
 
   mutating func shrink() {
+    defer { if attempts >= limit { stoppedAtBudget = true } }
     while !exhausted {
       let before = best.choices
       deleteSpans()
+      replaceSpansByLaterOnes()
       deleteChunks()
       zeroChunks()
       minimizeEachChoice()
@@ -74,7 +84,10 @@ struct Shrinker {
     }
   }
 
-  /// Deletes whole logical sub-values (list elements with their flags).
+  /// Deletes whole logical sub-values (list elements with their flags). When that alone
+  /// makes the property pass, also tries raising one of the few choices just before the
+  /// span to its maximum: a big integer's top limb can only go if the limb below takes
+  /// over its weight (2^64 = [0, 1] in limbs becomes [2^64 - 1], then shrinks further).
   private mutating func deleteSpans() {
     var i = 0
     while i < best.spans.count && !exhausted {
@@ -82,7 +95,41 @@ struct Shrinker {
       guard span.upperBound <= best.choices.count else { i += 1; continue }
       var candidate = best.choices
       candidate.removeSubrange(span)
-      if !consider(candidate) { i += 1 }
+      if consider(candidate) { continue }
+      var raised = false
+      for p in stride(from: span.lowerBound - 1, through: max(0, span.lowerBound - 3), by: -1)
+      where candidate[p] != .max {
+        var bumped = candidate
+        bumped[p] = .max
+        if consider(bumped) { raised = true; break }
+      }
+      if !raised { i += 1 }
+    }
+  }
+
+  /// Overwrites an earlier span with (the tail of) a later one and deletes the later one:
+  /// the way a list whose first elements are mandatory (`count: 1...`) loses an element
+  /// that is not the last, e.g. `[0, 10]` becomes `[10]`.
+  private mutating func replaceSpansByLaterOnes() {
+    var a = 0
+    var tried = 0
+    while a < best.spans.count && !exhausted && tried < 2000 {
+      var b = a + 1
+      while b < best.spans.count && !exhausted && tried < 2000 {
+        let first = best.spans[a], second = best.spans[b]
+        if first.upperBound <= second.lowerBound && second.upperBound <= best.choices.count {
+          tried += 1
+          let k = min(first.count, second.count)
+          var candidate = best.choices
+          candidate.replaceSubrange(
+            (first.upperBound - k)..<first.upperBound,
+            with: best.choices[(second.upperBound - k)..<second.upperBound])
+          candidate.removeSubrange(second)
+          if consider(candidate) { continue }
+        }
+        b += 1
+      }
+      a += 1
     }
   }
 
@@ -122,7 +169,7 @@ struct Shrinker {
     var i = 0
     while i < best.choices.count && !exhausted {
       let value = best.choices[i]
-      if value > 0 && !replace(i, with: 0) {
+      if value > 0 && !replace(i, with: 0) && !tryLinearly(i, below: min(value, 9)) {
         var low: UInt64 = 0  // passes (or is otherwise not accepted)
         var high = value  // fails
         while high - low > 1 && !exhausted {
@@ -137,6 +184,14 @@ struct Shrinker {
       }
       i += 1
     }
+  }
+
+  /// Tries the values 1..<bound for choice i, smallest first: catches non-monotone
+  /// failures (e.g. "the denominator is a multiple of 3") that binary search skips.
+  private mutating func tryLinearly(_ i: Int, below bound: UInt64) -> Bool {
+    guard bound > 1 else { return false }
+    for v in 1..<bound where replace(i, with: v) { return true }
+    return false
   }
 
   private mutating func replace(_ i: Int, with value: UInt64) -> Bool {
@@ -180,7 +235,7 @@ struct Shrinker {
     while i < best.choices.count && !exhausted {
       let value = best.choices[i]
       if value > 0 {
-        outer: for lowered in Set([0, value - 1]).sorted() {
+        outer: for lowered in Set([0, 1, value / 2, value - 1]).filter({ $0 < value }).sorted() {
           for j in (i + 1)..<min(best.choices.count, i + 4) {
             var candidate = best.choices
             candidate[i] = lowered

@@ -36,7 +36,7 @@ import Testing
   }
 
   @Test func signAgreesWithFloatingPointWhenFarFromZero() throws {
-    var rng = SplitMix64(seed: 7)
+    var rng = SplitMixStream(seed: 7)
     var checked = 0
     for _ in 0..<300 {
       var s = SurdSum.zero

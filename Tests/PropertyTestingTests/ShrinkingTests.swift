@@ -100,4 +100,20 @@ import Testing
     #expect(failure.thrownError == "boom")
     #expect(failure.description.contains("error thrown: boom"))
   }
+
+  @Test func shrinkBudgetIsRespectedAndReported() throws {
+    var runs = 0
+    let failure = try expectFailure {
+      try forAll("budgeted", Gen.int(in: 0...1_000_000_000), seed: 3, shrinkLimit: 5, corpus: .disabled) { x in
+        runs += 1
+        return x < 10
+      }
+    }
+    #expect(runs == failure.casesPassed + 1 + 5)  // the cases, the failure, 5 shrink runs
+    #expect(failure.description.contains("shrinking stopped at its budget"))
+    let unshrunk = try expectFailure {
+      try forAll("no shrinking", Gen.int(in: 0...1_000_000_000), seed: 3, shrinkLimit: 0, corpus: .disabled) { x in x < 10 }
+    }
+    #expect(unshrunk.shrunkCounterexample == unshrunk.originalCounterexample)
+  }
 }

@@ -1,0 +1,238 @@
+/// Every claim of the paper with its status: the single source of the
+/// ledger `Proofs/README.md` (see `generateLedger()`).
+///
+/// To update a row (e.g. after measuring an empirical claim), edit it here,
+/// then regenerate the ledger:
+/// `MSBP_WRITE_LEDGER=1 swift test --filter MSBPTheoryTests.LedgerTests`.
+/// The ledger test fails whenever the committed file and this list disagree.
+public enum ClaimsRegistry {
+  /// All claims, in the order of the paper.
+  public static let claims: [Claim] = definitions + lemmas + theorems + appendixNotes + empirical
+
+  static let definitions: [Claim] = [
+    Claim(
+      id: "def1-phi-range", source: "Def. 1, footnote 2, App. D.2",
+      statement: "For a μ-strongly convex, L-smooth loss, φ(ℓ) = arccos √(μ/L) ∈ (0, π/2), because μ < L always holds.",
+      status: .erratum,
+      note: "μ = L is possible (ℓ(w) = ½‖w‖² has μ = L = 1), so φ ∈ [0, π/2). App. D.2 itself only derives μ <= L (Eq. 17). Checked: convexSmoothAngle(mu: 1, L: 1) is exactly 0 and Theorem 1 holds at μ = L (DefinitionsTests).",
+      proof: "Definitions.md"),
+    Claim(
+      id: "appD2-mu-le-L", source: "App. D.2, Eq. 17",
+      statement: "A μ-strongly convex and L-smooth loss has μ <= L.",
+      status: .provedAndChecked,
+      note: "QuadraticLoss.verifyCertificate accepts exactly the (μ, L) with μ <= λ_min <= λ_max <= L; property test over random SPD Hessians with known spectra.",
+      proof: "Definitions.md"),
+    Claim(
+      id: "def3-degenerate", source: "Def. 3",
+      statement: "S is a sparsifying function if ⟨S(v), v⟩ <= arccos √(k/n) for any v.",
+      status: .erratum,
+      note: "The angle is undefined for v = 0 and whenever S(v) = 0 (always for k = 0). Settled: v = 0 holds vacuously; otherwise the equivalent energy form ‖S(v)‖² >= (k/n)‖v‖² is used, which equals the angle form whenever the angle exists (checkDefinition3; both forms compared in tests).",
+      proof: "SparsifyingFunctions.md"),
+    Claim(
+      id: "appD3-topk", source: "Def. 4, App. D.3 (Eqs. 18–20)",
+      statement: "top_k is a sparsifying function with sparse ratio k/n.",
+      status: .provedAndChecked,
+      note: "checkTopKBound decides the bound exactly; property test over vectors with many ties and zeros, every k in [0, n]; exhaustive test over small integer vectors.",
+      proof: "SparsifyingFunctions.md"),
+    Claim(
+      id: "def4-ties", source: "Def. 4",
+      statement: "top_k keeps the k entries of largest magnitude (the order π is not unique under ties).",
+      status: .provedAndChecked,
+      note: "Deterministic rule: larger magnitude first, then smaller index. Every tie-break keeps the same multiset of magnitudes, so the same energy share and angle (property test against a second, reversed tie-break).",
+      proof: "SparsifyingFunctions.md"),
+    Claim(
+      id: "randomk-sparsifying", source: "issue question (not claimed by the paper)",
+      statement: "Is random_k (k indices drawn uniformly) a sparsifying function?",
+      status: .refuted,
+      note: "No: v = (1, 0), k = 1 and a seed that draws index 1 keeps nothing (Fixtures/theory/random-k-violation.json, RandomKTests). It keeps the k/n share of ‖v‖² only in expectation.",
+      proof: "SparsifyingFunctions.md"),
+    Claim(
+      id: "unified-topk-special-case", source: "Sec. 3.2",
+      statement: "meProp's top-k sparseness is a special case of the framework, i.e. uses a sparsifying function; this includes meProp's unified top-k for minibatches viewed on the flattened batch gradient.",
+      status: .refuted,
+      note: "Per-example top_k is a sparsifying function, but the unified top-k (one column set chosen by column sums of |G|) is not: G = [[0, 2], [3, 2]] (rows = examples), k = 1 keeps the column (2, 2) with ℓ1 mass 4 > 3 but only 8/17 < 1/2 of ‖G‖²; with the tie rule even [[1, 0], [1, 2]] keeps 1/3 (Fixtures/theory/unified-top-k-violation.json, smallest by exhaustive search in UnifiedTopKTests).",
+      proof: "SparsifyingFunctions.md"),
+    Claim(
+      id: "def5-egd", source: "Def. 5 (Eq. 1)",
+      statement: "EGD updates w_{t+1} = w_t − η_t g_t with η_t > 0; GD is the case g_t = ∇ℓ(w_t).",
+      status: .provedAndChecked,
+      note: "EstimatedGradientDescent on exact rationals with pluggable estimators (true, top_k, perturbed) and step rules; with the true gradient it coincides with GD step by step (EGDTests).",
+      proof: "Definitions.md"),
+  ]
+
+  static let lemmas: [Claim] = [
+    Claim(
+      id: "lemD1", source: "Lemma D.1",
+      statement: "⟨a, b⟩ <= ⟨a, c⟩ + ⟨b, c⟩ for non-zero vectors a, b, c.",
+      status: .provedAndChecked,
+      note: "checkLemmaD1 decides it exactly (angle sums compared through exact cosines); property test with near-coplanar and antipodal cases covered; the proof's Cauchy–Schwarz step (Eq. 57) checked too.",
+      proof: "LemmaD1.md"),
+    Claim(
+      id: "lemD2", source: "Lemma D.2",
+      statement: "For A ∈ R^{m×n} (m >= n) with AAᵀ positive definite and ρ >= σ_max/σ_min: cos⟨Aᵀu, Aᵀv⟩ >= ρ cos⟨u, v⟩ + 1 − ρ for n-dimensional u, v.",
+      status: .erratum,
+      note: "Hypotheses inconsistent as printed: AAᵀ (m×m) has rank <= n, so it is positive definite only if m <= n, and Aᵀu needs u ∈ R^m. Corrected: m <= n, u, v ∈ R^m; then it holds (checkLemmaD2, property test). Reading m > n with ρ from AᵀA fails: A = [[1], [0]], u = (1, 1), v = (−1, 1) (Fixtures/theory/lemma-d2-tall-matrix.json).",
+      proof: "LemmaD2.md"),
+    Claim(
+      id: "lemD3", source: "Lemma D.3",
+      statement: "For a linear layer trained with SBP: δ(w) = δ(h), δ(x) <= arccos(ρ₁ cos δ(h) + 1 − ρ₁), δ(h) <= arccos √r + arccos(ρ₂ cos δ(z) + 1 − ρ₂).",
+      status: .erratum,
+      note: "Holds under the corrected hypothesis m <= n (WWᵀ positive definite; App. D.4's m >= n then forces m = n). Checked exactly by checkLemmaD3 on generated layers (property test). Eq. 78 is misprinted: arccos(cos δ(h) + ρ₁ − 1) should read arccos(ρ₁ cos δ(h) + 1 − ρ₁), as in Eq. 77 and the statement.",
+      proof: "LemmaD3.md"),
+    Claim(
+      id: "lemD4", source: "Lemma D.4 (proof in App. F, Eqs. 91–129)",
+      statement: "For a ρ-well-posed MLP trained with SBP and any θ ∈ (0, π/2) there is r ∈ (1/ρ², 1) with δ(w) < θ.",
+      status: .erratum,
+      note: "The argument is sound after corrections: Eqs. 118–119 swap max and min twice (cos max_i δ_i = min_i α_i >= 1 − max_i β_i = 1 − β_1), and Eq. 128's limit is (ρ^{N−1} − 1)/(ρ − 1), not N − 1 (harmless since b → 0). f(r) > 0 is decided exactly (SparseRatioAnalysis.f) and a certified r is found by bisection. End to end on exact 3-layer MLPs (width 20, leaky activation, top_k): whenever f(k/m) > 0 the rescaled SBP estimate has δ(w) < θ, with Eqs. 95 and 117 checked too (checkLemmaD4, LemmaD4Tests). Caveat: Eqs. 92–93 rescale each layer's estimate by the true gradient norm.",
+      proof: "LemmaD4.md"),
+    Claim(
+      id: "lemD4-eq128", source: "App. F, Eq. 128",
+      statement: "lim_{r→1⁻} (a^{N−1} − 1)/(a − 1) = N − 1 (L'Hospital).",
+      status: .erratum,
+      note: "a = ρ√r → ρ > 1, not 1, so the limit is (ρ^{N−1} − 1)/(ρ − 1); ρ = 2, N = 3 gives 3, not 2 (exact test in Theorem4Tests).",
+      proof: "LemmaD4.md"),
+    Claim(
+      id: "lemD4-eq118", source: "App. F, Eqs. 118–119",
+      statement: "cos δ = cos max_i δ(w^(i)) = max_i α_i >= 1 − min_i β_i = 1 − β_1.",
+      status: .erratum,
+      note: "Corrected: cos max_i δ(w^(i)) = min_i α_i >= min_i (1 − β_i) = 1 − max_i β_i = 1 − β_1 (β_1 is the largest). The printed chain is false in its middle terms (min_i β_i = β_N = 0); the end result survives.",
+      proof: "LemmaD4.md"),
+    Claim(
+      id: "lemD4-beta-monotone", source: "App. F, Eqs. 110–117",
+      statement: "β_N < β_{N−1} < … < β_1 < 1/ρ and β_i >= 1 − α_i.",
+      status: .provedAndChecked,
+      note: "Decreasing order and β_1 < min(1/ρ, 1 − cos θ) checked with certified interval bounds (SparseRatioAnalysis.intermediateClaims) at every r with f(r) > 0 in a property test.",
+      proof: "LemmaD4.md"),
+    Claim(
+      id: "lemD4-geometric", source: "App. F, Eqs. 121–126",
+      statement: "β_1 < (a^{N−1} − 1)/(a − 1) · b with a = ρ√r, b = 1 − √r + √(1 − r); f(r) > 0 implies δ(w) < θ.",
+      status: .provedAndChecked,
+      note: "Checked with certified bounds wherever the recursion is defined (property test over ρ, N, θ, r).",
+      proof: "LemmaD4.md"),
+    Claim(
+      id: "lemD4-widths", source: "App. D.5",
+      statement: "Layers W^(i) ∈ R^{n_{i+1}×n_i} with n_{i+1} >= n_i and W W^T positive definite.",
+      status: .erratum,
+      note: "W Wᵀ is positive definite only if n_{i+1} <= n_i, so the printed hypotheses force equal widths; the corrected hypothesis is non-expanding layers (n_{i+1} <= n_i).",
+      proof: "LemmaD2.md"),
+    Claim(
+      id: "lemD5", source: "Lemma D.5 (proof Eqs. 130–136)",
+      statement: "If Var(X_n) → 0 and E(X_n) → a, then X_n → a in probability.",
+      status: .provedAndChecked,
+      note: "The limit is proved in Proofs/; its two finite inequalities (Chebyshev, P(A and B) >= P(A) + P(B) − 1) are checked exactly on random finite distributions (LemmaD5Tests).",
+      proof: "LemmaD5.md"),
+    Claim(
+      id: "lemD5-eq130", source: "App. H, Eq. 130",
+      statement: "P(|X_n − E X_n| < ε) > 1 − Var(X_n)/ε² (Chebyshev).",
+      status: .erratum,
+      note: "The strict '>' is false: a constant X gives 1 > 1, and X = ±1 with probability ½ each, ε = 1 gives 0 > 0. Corrected: >= (Fixtures/theory/chebyshev-strict.json, LemmaD5Tests).",
+      proof: "LemmaD5.md"),
+    Claim(
+      id: "lemF1", source: "Lemma F.1 (proof Eqs. 137–156)",
+      statement: "If each instance's estimate satisfies ⟨u_i, v_i⟩ < θ and ‖u_i‖ = ‖v_i‖, then cos δ(w_t) > (cos θ − √(β² − 1) sin θ)/(1 + 2β sin(θ/2)), so δ(w_t) < ε in probability for small θ.",
+      status: .erratum,
+      note: "The deterministic bound (Eqs. 138–151) is checked with certified bounds on generated instances (LemmaF1Tests). Typos: Eq. 43 defines u_i = ℓ(...) for ∇ℓ(...); Eq. 148 drops the factor ‖u_i‖‖v_i‖ before cos⟨u_i, v_i⟩; the last sentence should conclude δ(w_t) < ε, not cos δ(w_t) < ε.",
+      proof: "LemmaF1.md"),
+  ]
+
+  static let theorems: [Claim] = [
+    Claim(
+      id: "thm1", source: "Theorem 1 (= Theorem 3, proof App. E)",
+      statement: "If ℓ is μ-strongly convex and L-smooth and δ(w_t) + φ(ℓ) <= θ < π/2, some η_t > 0 gives ‖w_{t+1} − w*‖ <= sin θ ‖w_t − w*‖.",
+      status: .provedAndChecked,
+      note: "Theorem1Check decides hypothesis and conclusion exactly (the proof's irrational η as an exact algebraic number) on random quadratics with known spectra, for the true gradient, top_k and perturbed estimates; coverage requires a large share of cases to satisfy the hypothesis.",
+      proof: "Theorem1.md"),
+    Claim(
+      id: "thm1-eq34", source: "App. E, Eqs. 29–34",
+      statement: "⟨∇ℓ(w_t), w_t − w*⟩ <= φ(ℓ).",
+      status: .provedAndChecked,
+      note: "Decided exactly in every Theorem 1 case (property test, no hypothesis needed).",
+      proof: "Theorem1.md"),
+    Claim(
+      id: "thm1-eq35", source: "App. E, Eq. 35",
+      statement: "⟨g, w_t − w*⟩ <= δ(w_t) + φ(ℓ) <= θ.",
+      status: .provedAndChecked,
+      note: "Decided exactly whenever the hypothesis holds (property test).",
+      proof: "Theorem1.md"),
+    Claim(
+      id: "thm2", source: "Theorem 2 (= Theorem 4, proof App. F)",
+      statement: "For an ideal dataset and a μ-strongly convex, L-smooth training loss, unified sparse backpropagation on an MLP converges (in probability) for some sparse ratio r ∈ (0, 1).",
+      status: .notCheckable,
+      note: "A statement about limits in probability over i.i.d. data; its deterministic ingredients are rows lemD3, lemD4*, lemF1, thm1. Remark: the hypothesis is vacuous for MLPs with a hidden layer: ½(ab − 1)² (a 1-1-1 linear MLP) has the distinct global minima (1, 1) and (2, ½), which no strongly convex function has (exact check in Theorem4Tests).",
+      proof: "Theorems2-4.md"),
+    Claim(
+      id: "thm4-T", source: "App. F, Eqs. 45–46",
+      statement: "‖w_t − w*‖ <= ε for t >= T(ε) = ⌈log(‖w_0 − w*‖/ε)/log(csc θ)⌉ + 1.",
+      status: .provedAndChecked,
+      note: "Follows from Theorem 1 by induction; checked on exact EGD runs with the proof's step, where ‖w_t − w*‖² <= sin^{2t}θ ‖w_0 − w*‖² is decided exactly at every step (EGDTests).",
+      proof: "Theorems2-4.md"),
+  ]
+
+  static let appendixNotes: [Claim] = [
+    Claim(
+      id: "appG-monotone", source: "App. G, Eqs. 47–50",
+      statement: "a(θ) = 1/log(1/sin θ) decreases monotonically as θ increases (also stated: increases); ‖w_t − w*‖ = (1/sin θ)‖w_{t+1} − w*‖.",
+      status: .erratum,
+      note: "sin θ increases on (0, π/2), so log(1/sin θ) decreases and a(θ) increases: the first statement is wrong, the second right. Eq. 47 should be '>=' (Theorem 1 gives an inequality). Corrected forms proved in Proofs/Theorem1.md (composition of monotone functions); not instance-checked, since no rational instance decides more than that proof.",
+      proof: "Theorem1.md"),
+    Claim(
+      id: "tab1-complexity", source: "Table 1/4, App. A",
+      statement: "Backprop through a linear layer (input n, output m) with SBP costs O(mk + n log k) time; MSBP adds O(n).",
+      status: .erratum,
+      note: "top_k acts on ∂ℓ/∂h ∈ R^m, so selection is O(m log k); the k kept rows give ∂ℓ/∂W and ∂ℓ/∂x in O(nk); the memory has m entries. Corrected: O(nk + m log k), MSBP adds O(m). Counting argument in Proofs/; not timed here.",
+      proof: "SparsifyingFunctions.md"),
+  ]
+
+  static let empirical: [Claim] = [
+    Claim(
+      id: "tables-arithmetic", source: "Tables 2–3, Sec. 5.2",
+      statement: "The printed deltas (+a/−a against the baseline) and speed-ups (a×) follow from the printed scores and times.",
+      status: .erratum,
+      note: "Decided exactly with rounding intervals (PrintedArithmetic, PrintedTablesTests): all 8 speed-ups and 16 of 17 deltas are consistent; MNIST h = 5000 SBP prints −1.90 (also in Sec. 5.2's text) but 96.22 − 98.10 = −1.88, and rounding allows only [−1.89, −1.87].",
+      proof: "PrintedTables.md"),
+    Claim(
+      id: "emp-mnist-accuracy", source: "Table 2 (MNIST, h = 500, r = 0.04)",
+      statement: "MSBP (γ = 0.8) reaches 98.23% accuracy vs 97.84% for SBP and 97.86% for the MLP baseline.",
+      status: .notYetChecked, note: "To be measured by the experiments module (msbp)."),
+    Claim(
+      id: "emp-mnist-speed", source: "Table 2 (MNIST)",
+      statement: "SBP and MSBP at r = 0.04 speed backpropagation up about 10×; MSBP is only negligibly slower than SBP.",
+      status: .notYetChecked, note: "To be measured by the experiments module (msbp)."),
+    Claim(
+      id: "emp-mnist-extreme", source: "Table 2 (MNIST, h = 5000, r = 0.002), Sec. 5.2",
+      statement: "At r = 0.002 SBP loses 1.90 points of accuracy while MSBP (γ = 0.8) matches the baseline (98.16% vs 98.10%).",
+      status: .notYetChecked, note: "To be measured by the experiments module (msbp)."),
+    Claim(
+      id: "emp-parsing", source: "Table 2 (Parsing, PTB)",
+      statement: "MSBP improves UAS over SBP (+0.44) and the baseline (+0.65) at r = 0.04.",
+      status: .notCheckable, note: "The Penn Treebank is not available to this project."),
+    Claim(
+      id: "emp-postag", source: "Table 2 (POS-Tag, WSJ)",
+      statement: "MSBP improves per-word accuracy over SBP and the Bi-LSTM baseline at r = 0.04.",
+      status: .notCheckable, note: "The WSJ/Penn Treebank data is not available to this project."),
+    Claim(
+      id: "emp-cifar", source: "Table 3 (CIFAR-10, PreAct-ResNet-18)",
+      statement: "SBP (r = 0.4) loses accuracy on a deep CNN while MSBP (γ = 0.9) improves on the baseline, with Adam and SGD.",
+      status: .notCheckable, note: "CIFAR-10 is not available to this project."),
+    Claim(
+      id: "emp-textcnn", source: "Table 3 (subjectivity, polarity; TextCNN)",
+      statement: "On shallow CNNs both SBP and MSBP (r = 0.05) improve slightly on the baseline, MSBP most.",
+      status: .notCheckable, note: "The sentence-classification datasets are not available to this project."),
+    Claim(
+      id: "emp-stability", source: "Sec. 5.3, Fig. 2",
+      statement: "Over 20 seeds on MNIST, SBP's accuracy standard deviation is about 1.7× the baseline's, and MSBP (γ ≠ 0) is more stable than SBP.",
+      status: .notYetChecked, note: "To be measured by the experiments module (msbp)."),
+    Claim(
+      id: "emp-gamma", source: "Sec. 5.3, Fig. 1",
+      statement: "For each k, MSBP beats SBP by 0.4–0.8 points for every γ, and different γ differ by only 0.1–0.3 points.",
+      status: .notYetChecked, note: "To be measured by the experiments module (msbp)."),
+    Claim(
+      id: "emp-angles", source: "Sec. 5.4, Fig. 3",
+      statement: "Larger k gives smaller gradient estimation angles; at equal k MSBP's angle is smaller than SBP's, and the gap grows as k decreases.",
+      status: .notYetChecked, note: "To be measured by the gradient-angle module (GradientAngles)."),
+    Claim(
+      id: "emp-appG-sgd", source: "App. G (last paragraph)",
+      statement: "The gradient estimation angles of MSBP and SBP are smaller than SGD's in most cases on MNIST.",
+      status: .notYetChecked, note: "To be measured by the gradient-angle module (GradientAngles)."),
+  ]
+}
