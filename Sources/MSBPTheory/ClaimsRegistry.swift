@@ -170,6 +170,12 @@ public enum ClaimsRegistry {
 
   static let appendixNotes: [Claim] = [
     Claim(
+      id: "sec4-memory", source: "Sec. 4, Eqs. 6–7, Algorithm 2",
+      statement: "With γ = 0 MSBP degenerates to SBP; the memory stores the unpropagated gradient for the next step.",
+      status: .provedAndChecked,
+      note: "MemorizedSparsifier on exact rationals: γ = 0 gives top_k exactly, and every run satisfies Σ g_t + m_T/γ + (1/γ − 1) Σ_{t<T} m_t = Σ ∂ℓ/∂h_t, so with γ = 1 nothing is lost and with γ < 1 exactly a (1 − γ) share of each residual is dropped (MemoryTests).",
+      proof: "MSBPMemory.md"),
+    Claim(
       id: "appG-monotone", source: "App. G, Eqs. 47–50",
       statement: "a(θ) = 1/log(1/sin θ) decreases monotonically as θ increases (also stated: increases); ‖w_t − w*‖ = (1/sin θ)‖w_{t+1} − w*‖.",
       status: .erratum,
