@@ -23,12 +23,18 @@ struct PrimeField {
     rSquared = p.dividingFullWidth(r.multipliedFullWidth(by: r)).remainder
   }
 
+  // Branch-free reductions: the comparisons are data-dependent coin flips, and a
+  // mispredicted branch costs more than the multiplication.
+  @inline(__always) private func mask(_ condition: Bool) -> UInt64 {
+    0 &- UInt64(unsafeBitCast(condition, to: UInt8.self))
+  }
   @inline(__always) func add(_ a: UInt64, _ b: UInt64) -> UInt64 {
-    let s = a + b
-    return s >= p ? s - p : s
+    let (d, borrow) = (a &+ b).subtractingReportingOverflow(p)
+    return d &+ (p & mask(borrow))
   }
   @inline(__always) func sub(_ a: UInt64, _ b: UInt64) -> UInt64 {
-    a >= b ? a - b : a + p - b
+    let (d, borrow) = a.subtractingReportingOverflow(b)
+    return d &+ (p & mask(borrow))
   }
   /// Montgomery product `a b 2^-64 mod p` (inputs below `p`).
   @inline(__always) func montgomeryMultiply(_ a: UInt64, _ b: UInt64) -> UInt64 {
@@ -36,8 +42,8 @@ struct PrimeField {
     let m = low &* negativeInverse
     let (mHigh, mLow) = m.multipliedFullWidth(by: p)
     let carry: UInt64 = low &+ mLow < low ? 1 : 0  // low + mLow is 0 mod 2^64 by construction
-    let t = high &+ mHigh &+ carry
-    return t >= p ? t &- p : t
+    let (d, borrow) = (high &+ mHigh &+ carry).subtractingReportingOverflow(p)
+    return d &+ (p & mask(borrow))
   }
   @inline(__always) func toMontgomery(_ a: UInt64) -> UInt64 { montgomeryMultiply(a, rSquared) }
   @inline(__always) func fromMontgomery(_ a: UInt64) -> UInt64 { montgomeryMultiply(a, 1) }
@@ -133,16 +139,22 @@ extension PrimeField {
             for i in 0..<n { h.swapAt(i * n + pivot, i * n + m) }
           }
           let t = montgomeryInverse(h[m * n + (m - 1)])
+          let base = h.baseAddress!
+          let rowM = base + m * n
           for i in (m + 1)..<n {
             let hi = h[i * n + (m - 1)]
             if hi == 0 { continue }
             let u = montgomeryMultiply(hi, t)
             // Row i -= u * row m; then column m += u * column i (the inverse
-            // similarity), so the spectrum is unchanged.
-            for j in (m - 1)..<n {
-              h[i * n + j] = sub(h[i * n + j], montgomeryMultiply(u, h[m * n + j]))
+            // similarity), so the spectrum is unchanged. Raw row pointers keep the
+            // index arithmetic out of the inner loops.
+            let rowI = base + i * n
+            for j in (m - 1)..<n { rowI[j] = sub(rowI[j], montgomeryMultiply(u, rowM[j])) }
+            var row = base
+            for _ in 0..<n {
+              row[m] = add(row[m], montgomeryMultiply(u, row[i]))
+              row += n
             }
-            for r in 0..<n { h[r * n + m] = add(h[r * n + m], montgomeryMultiply(u, h[r * n + i])) }
           }
         }
       }
