@@ -11,7 +11,8 @@ import SparseNetworks
 struct TwinScenario: CustomStringConvertible {
   /// Widths, input first (e.g. `[4, 6, 5, 3]`).
   var sizes: [Int]
-  /// `0` for ReLU, else leaky ReLU with slope `slopeEighths / 8`.
+  /// `0` for ReLU, `-1` for leaky ReLU with the float default slope `0.01` (not dyadic: the
+  /// twin takes the float's value exactly), else leaky ReLU with slope `slopeEighths / 8`.
   var slopeEighths: Int
   /// Per layer: weight numerators (row-major `[m, n]`, over 16), then bias numerators (over 16).
   var weights: [[Int]]
@@ -32,12 +33,18 @@ struct TwinScenario: CustomStringConvertible {
   var schedule: [Int]? = nil
 
   var description: String {
-    "sizes \(sizes), slope \(slopeEighths)/8, mode \(mode), bias \(biasGradient.rawValue), "
+    "sizes \(sizes), slope \(slopeEighths == -1 ? "0.01" : "\(slopeEighths)/8"), mode \(mode), bias \(biasGradient.rawValue), "
       + "B \(batchSize) of \(inputs.count) x \(epochs) epochs, lr 2^-\(learningRateShift), "
       + "weights \(weights), biases \(biases), inputs \(inputs), targets \(targets)"
   }
 
-  var floatActivation: Activation { slopeEighths == 0 ? .relu : .leakyReLU(slope: Float(slopeEighths) / 8) }
+  var floatActivation: Activation {
+    switch slopeEighths {
+    case 0: .relu
+    case -1: .leakyReLU(slope: 0.01)
+    default: .leakyReLU(slope: Float(slopeEighths) / 8)
+    }
+  }
   var learningRate: Float { 1 / Float(1 << learningRateShift) }
 
   func floatNetwork() throws -> MLP {
@@ -57,7 +64,12 @@ struct TwinScenario: CustomStringConvertible {
       let w = try ExactMatrix(rows: sizes[l + 1], columns: sizes[l], storage: weights[l].map { Rational($0, 16) })
       layers.append(try ExactLinear(weight: w, bias: biases[l].map { Rational($0, 16) }))
     }
-    let activation: ExactActivation = slopeEighths == 0 ? .relu : .leakyReLU(slope: Rational(slopeEighths, 8))
+    let activation: ExactActivation =
+      switch slopeEighths {
+      case 0: .relu
+      case -1: .leakyReLU(slope: try Rational(exactly: Double(Float(0.01))))
+      default: .leakyReLU(slope: Rational(slopeEighths, 8))
+      }
     return try ExactMLP(layers: layers, activation: activation)
   }
 
@@ -111,7 +123,7 @@ func scenarioGen(modes: [String] = ["dense", "sbp", "msbp"], maxSteps: Int = 6) 
     var sizes = [try s.drawInt(in: 1...4)]
     for _ in 0..<hidden { sizes.append(try s.drawInt(in: 1...6)) }
     sizes.append(try s.drawInt(in: 1...3))
-    let slope = try s.drawInt(in: 0...3)
+    let slope = try s.drawInt(in: -1...3)
     var weights = [[Int]](), biases = [[Int]]()
     for l in 0..<(sizes.count - 1) {
       weights.append(try (0..<(sizes[l] * sizes[l + 1])).map { _ in try s.drawInt(in: -16...16) })
