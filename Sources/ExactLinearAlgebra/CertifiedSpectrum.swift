@@ -70,7 +70,7 @@ extension RationalMatrix {
   /// Certified bounds `mu <= lambda_min` and `L >= lambda_max` of a symmetric matrix, each
   /// within `relativeGap` of the true value (see `CertifiedSpectrumBounds.relativeGap`).
   ///
-  /// The fast way first: Jacobi in `Double` estimates the extreme eigenpairs; the exact
+  /// The fast way first: tridiagonal QL (Jacobi as backup) in `Double` estimates the extreme eigenpairs; the exact
   /// Rayleigh quotients of the (rounded) eigenvectors are proven inner bounds; the outer
   /// bounds are placed just outside and proven by showing `A - mu I` and `L I - A` positive
   /// semidefinite — with a floating Cholesky factor and an exact residual, else with exact
@@ -84,13 +84,15 @@ extension RationalMatrix {
       throw LinearAlgebraError.invalidArgument(name: "relativeGap", reason: "must satisfy 0 < relativeGap < 1, got \(relativeGap)")
     }
     let n = rowCount
-    let jacobi = JacobiEigendecomposition(symmetric: storage.map { $0.doubleValue }, dimension: n)
-    let negated = scaled(by: -Rational.one)
+    let form = ScaledSymmetricMatrix(self)
+    // Tridiagonal QL is the fast estimator; Jacobi is the (slower, always converging) backup.
+    let estimate = tridiagonalQLEigendecomposition(symmetric: form.doubles, dimension: n)
+      ?? { let j = JacobiEigendecomposition(symmetric: form.doubles, dimension: n); return (j.eigenvalues, j.eigenvectors) }()
     // lambda_max(A) = -lambda_min(-A): both ends use the same lower-bound routine.
     let low = try certifiedLowestEigenvalue(
-      estimateVector: jacobi.eigenvectors[0], relativeGap: relativeGap)
-    let high = try negated.certifiedLowestEigenvalue(
-      estimateVector: jacobi.eigenvectors[n - 1], relativeGap: relativeGap)
+      form: form, estimateVector: estimate.eigenvectors[0], relativeGap: relativeGap)
+    let high = try negated().certifiedLowestEigenvalue(
+      form: form.negated, estimateVector: estimate.eigenvectors[n - 1], relativeGap: relativeGap)
     return CertifiedSpectrumBounds(
       mu: low.lower, lambdaMinUpperBound: low.upper,
       lambdaMaxLowerBound: -high.upper, L: -high.lower,
@@ -99,25 +101,9 @@ extension RationalMatrix {
 
   func negated() -> RationalMatrix { scaled(by: -Rational.one) }
 
-  /// The exact Rayleigh quotient `v^T A v / v^T v` of an integer vector, computed on the
-  /// integer matrix `d A` so that no fraction is normalized inside the loop.
-  func rayleighQuotient(_ v: [BigInt]) -> Rational {
-    let n = rowCount
-    let (d, b) = integerScaled()
-    var numerator = BigInt(0)
-    var squaredNorm = BigInt(0)
-    for i in 0..<n where !v[i].isZero {
-      var row = BigInt(0)
-      for j in 0..<n where !v[j].isZero && !b[i * n + j].isZero { row += b[i * n + j] * v[j] }
-      numerator += v[i] * row
-      squaredNorm += v[i] * v[i]
-    }
-    return Rational.quotient(numerator, d * squaredNorm)
-  }
-
   /// `(lower, upper, method)` with `lower <= lambda_min <= upper` and
   /// `upper - lower <= gap * |lower|`, for a symmetric matrix.
-  func certifiedLowestEigenvalue(estimateVector: [Double], relativeGap gap: Rational) throws
+  func certifiedLowestEigenvalue(form: ScaledSymmetricMatrix, estimateVector: [Double], relativeGap gap: Rational) throws
     -> (lower: Rational, upper: Rational, method: CertificationMethod)
   {
     // Round the estimated eigenvector to integers of about 40 bits: the Rayleigh quotient
@@ -127,26 +113,25 @@ extension RationalMatrix {
     if largest > 0 && largest.isFinite {
       let scale = Double(sign: .plus, exponent: 40 - largest.exponent, significand: 1)
       let v = estimateVector.map { BigInt(Int(($0 * scale).rounded())) }
-      upper = rayleighQuotient(v)
+      upper = form.rayleighQuotient(v)
     } else {
       upper = self[0, 0]  // e_0^T A e_0: still a valid upper bound of lambda_min.
     }
     for _ in 0..<4 {
       let candidate = Self.lowerCandidate(below: upper, gap: gap)
-      let c = try shifted(by: -candidate)
       // Floating proof first (only when there is room for a shift), then exact LDL^T.
       let room = (upper - candidate).doubleValue
-      if room > 0 && c.provesSemidefiniteByFloatingCholesky(shift: room / 2) {
+      if room > 0 && form.provesSemidefinite(shift: candidate, floatingMargin: room / 2) {
         return (candidate, upper, .floatingCholeskyResidual)
       }
-      switch try c.semidefiniteness() {
+      switch try shifted(by: -candidate).semidefiniteness() {
       case .positiveSemidefinite(let rank):
         // Singular and semidefinite: candidate is itself the smallest eigenvalue.
         return (candidate, rank < rowCount ? candidate : upper, .exactLDLT)
       case .indefinite(let vector, _):
         // v^T (A - candidate I) v < 0, so its Rayleigh quotient is a better upper bound.
         let scale = commonDenominator(vector.entries)
-        let better = rayleighQuotient(vector.entries.map { $0.scaledNumerator(by: scale) })
+        let better = form.rayleighQuotient(vector.entries.map { $0.scaledNumerator(by: scale) })
         upper = min(upper, better)
       }
     }

@@ -22,16 +22,37 @@ func leastCommonMultiple(_ a: BigInt, _ b: BigInt) -> BigInt {
 }
 
 /// The least common multiple of the denominators (1 for an empty sequence).
+///
+/// Stays in machine integers while the multiple fits (the common case: small
+/// denominators), and only then switches to `BigInt`.
 func commonDenominator<S: Sequence>(_ values: S) -> BigInt where S.Element == Rational {
-  var d = BigInt(1)
-  for x in values where !x.isInteger { d = leastCommonMultiple(d, x.denominator) }
-  return d
+  var small = 1
+  var big: BigInt? = nil
+  for x in values where !x.isInteger {
+    let denominator = x.denominator
+    if big == nil, let d = Int(exactly: denominator) {
+      var a = small
+      var b = d
+      while b != 0 { (a, b) = (b, a % b) }
+      let (product, overflow) = (small / a).multipliedReportingOverflow(by: d)
+      if !overflow {
+        small = product
+        continue
+      }
+    }
+    big = leastCommonMultiple(big ?? BigInt(small), denominator)
+  }
+  return big ?? BigInt(small)
 }
 
 extension Rational {
   /// `self * d` as an integer, for a `d` that is a multiple of the denominator.
   func scaledNumerator(by d: BigInt) -> BigInt {
-    isInteger ? numerator * d : numerator * exactQuotient(d, denominator)
+    if isInteger { return numerator * d }
+    if let small = Int(exactly: d), let denominator = Int(exactly: denominator) {
+      return numerator * BigInt(small / denominator)
+    }
+    return numerator * exactQuotient(d, denominator)
   }
 
   /// Exact `n / d` with `d` non-zero by construction.

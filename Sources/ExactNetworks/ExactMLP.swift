@@ -131,6 +131,29 @@ public final class ExactMLP {
   /// All parameters flattened, layer by layer: `W` row-major, then `b` (the order of
   /// ``ExactGradients/flattened``).
   public var flattenedParameters: [Rational] { layers.flatMap { $0.weight.storage + $0.bias } }
+
+  /// A copy whose parameters are `parameters` (in the order of ``flattenedParameters``),
+  /// memories kept: e.g. the state `w + eps d` of a finite-difference check, or the
+  /// state after an update computed elsewhere. Throws unless there are ``parameterCount``.
+  public func withParameters(_ parameters: [Rational]) throws(ShapeError) -> ExactMLP {
+    guard parameters.count == parameterCount else {
+      throw ShapeError("ExactMLP.withParameters: \(parameters.count) parameters for a network of \(parameterCount)")
+    }
+    var offset = 0
+    var newLayers = [ExactLinear]()
+    for layer in layers {
+      let weightCount = layer.outputSize * layer.inputSize
+      let w = try ExactMatrix(
+        rows: layer.outputSize, columns: layer.inputSize,
+        storage: Array(parameters[offset..<(offset + weightCount)]))
+      offset += weightCount
+      let copy = try ExactLinear(weight: w, bias: Array(parameters[offset..<(offset + layer.outputSize)]))
+      offset += layer.outputSize
+      try copy.setMemory(layer.memory)
+      newLayers.append(copy)
+    }
+    return try! ExactMLP(layers: newLayers, activation: activation, loss: loss)
+  }
 }
 
 /// The result of ``ExactMLP/backward(_:targets:options:)``.

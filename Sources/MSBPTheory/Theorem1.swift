@@ -21,7 +21,8 @@ public enum Theorem1StepRule: Sendable, Equatable {
   /// The midpoint of a certified enclosure of the proof's η whose endpoints
   /// are within `precisionBits` relative bits (default choice).
   case proofStepApproximation(precisionBits: Int)
-  /// `η = (g·(w_t − w*)) / ‖g‖²`, the rational step minimizing ‖w_{t+1} − w*‖.
+  /// `η = (g·(w_t − w*)) / ‖g‖²`, the rational step minimizing ‖w_{t+1} − w*‖
+  /// (no step is taken when it is not positive, as Definition 5 needs η > 0).
   case exactLineSearch
   /// A fixed rational step.
   case fixed(Rational)
@@ -118,8 +119,12 @@ public struct Theorem1Check: Sendable {
         let (lo, hi) = eta.bounds(precisionBits: max(bits, 8))
         taken = (lo + hi) * Rational(1, 2)
       }
-    case .exactLineSearch: taken = ge / gg
-    case let .fixed(value): taken = value
+    case .exactLineSearch: taken = ge.signValue > 0 ? ge / gg : nil  // η must be > 0
+    case let .fixed(value):
+      if value.signValue <= 0 {
+        throw TheoryError.outOfRange(what: "fixed learning rate η", value: "\(value)", allowed: "(0, ∞)")
+      }
+      taken = value
     }
     var next: [Rational]?
     var takenRatio: Rational?

@@ -76,17 +76,49 @@ public final class Adam: Optimizer {
         second[index].withUnsafeMutableBufferPointer { v in
           w.withUnsafeMutableBufferPointer { w in
             g.withUnsafeBufferPointer { g in
-              for i in 0..<w.count {
-                let d = g[i] + wd * w[i]
-                m[i] = b1 * m[i] + (1 - b1) * d
-                v[i] = b2 * v[i] + (1 - b2) * d * d
-                w[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
-              }
+              adamKernel(
+                count: w.count, w: w.baseAddress!, g: g.baseAddress!, m: m.baseAddress!, v: v.baseAddress!,
+                b1: b1, b2: b2, eps: eps, lr: lr, wd: wd, c1: c1, c2: c2)
             }
           }
         }
       }
     }
+  }
+}
+
+/// The elementwise Adam update over raw pointers (the parameter arrays never alias),
+/// eight lanes at a time with SIMD types, then a scalar tail; both compute the same
+/// expression in the same order.
+@inline(never)
+private func adamKernel(
+  count: Int, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
+  m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+  b1: Float, b2: Float, eps: Float, lr: Float, wd: Float, c1: Float, c2: Float
+) {
+  typealias V8 = SIMD8<Float>
+  let lanes = count / 8 * 8
+  var i = 0
+  while i < lanes {
+    let wi = UnsafeRawPointer(w + i).loadUnaligned(as: V8.self)
+    let gi = UnsafeRawPointer(g + i).loadUnaligned(as: V8.self)
+    let d = gi + wd * wi
+    let mi = b1 * UnsafeRawPointer(m + i).loadUnaligned(as: V8.self) + (1 - b1) * d
+    let vi = b2 * UnsafeRawPointer(v + i).loadUnaligned(as: V8.self) + (1 - b2) * d * d
+    UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: V8.self)
+    UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: V8.self)
+    let step = lr * (mi / c1) / ((vi / c2).squareRoot() + eps)
+    UnsafeMutableRawPointer(w + i).storeBytes(of: wi - step, as: V8.self)
+    i += 8
+  }
+  while i < count {
+    let d = g[i] + wd * w[i]
+    let mi = b1 * m[i] + (1 - b1) * d
+    let vi = b2 * v[i] + (1 - b2) * d * d
+    m[i] = mi
+    v[i] = vi
+    w[i] -= lr * (mi / c1) / ((vi / c2).squareRoot() + eps)
+    i += 1
   }
 }
 

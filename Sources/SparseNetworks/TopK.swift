@@ -80,16 +80,72 @@ public enum TopK {
   /// Per-example top-k: for each row `b` of `values` (shape `[B, m]`), the indices of the
   /// `k` entries of largest magnitude in that row, in ascending order.
   public static func perExample(_ values: Matrix, k: Int) -> [[Int]] {
+    precondition(k >= 0, "TopK.perExample needs k >= 0")
+    let m = values.columns
+    if k >= m { return Array(repeating: Array(0..<m), count: values.rows) }
+    if k == 0 { return Array(repeating: [], count: values.rows) }
     var result = [[Int]]()
     result.reserveCapacity(values.rows)
-    let m = values.columns
+    var heapIndex = [Int](repeating: 0, count: k)
+    var heapKey = [Float](repeating: 0, count: k)
     values.storage.withUnsafeBufferPointer { p in
       for b in 0..<values.rows {
-        let base = b * m
-        result.append(select(count: m, k: k) { magnitude(p[base + $0]) })
+        selectFloat(p.baseAddress! + b * m, count: m, k: k, heapIndex: &heapIndex, heapKey: &heapKey)
+        result.append(heapIndex.sorted())
       }
     }
     return result
+  }
+
+  /// ``select(count:k:key:)`` specialised to float magnitudes of a row (same rule, no
+  /// generic dispatch or allocation in the loop): leaves the selected indices, unordered,
+  /// in `heapIndex`. Requires `0 < k < count`.
+  static func selectFloat(
+    _ row: UnsafePointer<Float>, count: Int, k: Int,
+    heapIndex: inout [Int], heapKey: inout [Float]
+  ) {
+    heapIndex.withUnsafeMutableBufferPointer { hi in
+      heapKey.withUnsafeMutableBufferPointer { hk in
+        @inline(__always) func below(_ a: Int, _ b: Int) -> Bool {
+          hk[a] < hk[b] || (hk[a] == hk[b] && hi[a] > hi[b])
+        }
+        @inline(__always) func sift(_ start: Int) {
+          var p = start
+          while true {
+            let l = 2 * p + 1
+            let r = l + 1
+            var s = p
+            if l < k && below(l, s) { s = l }
+            if r < k && below(r, s) { s = r }
+            if s == p { return }
+            hi.swapAt(p, s)
+            hk.swapAt(p, s)
+            p = s
+          }
+        }
+        // Heapify the first k entries, then scan the rest.
+        for i in 0..<k {
+          hi[i] = i
+          hk[i] = magnitude(row[i])
+        }
+        var i = k / 2 - 1
+        while i >= 0 {
+          sift(i)
+          i -= 1
+        }
+        // The root's key is the bar to clear; kept in a local so the scan stays in registers.
+        var bar = hk[0]
+        for i in k..<count {
+          let key = magnitude(row[i])
+          if key > bar {
+            hi[0] = i
+            hk[0] = key
+            sift(0)
+            bar = hk[0]
+          }
+        }
+      }
+    }
   }
 
   /// meProp's unified top-k: one index set for the whole batch, the `k` columns of

@@ -10,11 +10,13 @@ public struct EpochReport: Codable, Sendable, Equatable {
   public var testAccuracy: Double
   /// Wall-clock seconds of the whole epoch (training and evaluation).
   public var elapsedSeconds: Double
-  /// Seconds spent in forward passes of training batches.
+  /// Thread CPU seconds (see ``threadCPUSeconds()``) spent in forward passes of training
+  /// batches. Phase times are CPU times so that ratios between modes do not depend on how
+  /// busy the machine is; `elapsedSeconds` is wall-clock.
   public var forwardSeconds: Double
-  /// Seconds spent in backward passes (loss gradient, every layer, memory commit).
+  /// Thread CPU seconds spent in backward passes (loss gradient, every layer, memory commit).
   public var backwardSeconds: Double
-  /// Seconds spent in optimizer updates.
+  /// Thread CPU seconds spent in optimizer updates.
   public var updateSeconds: Double
 }
 
@@ -119,17 +121,17 @@ public enum Trainer {
         let end = min(start + batchSize, order.count)
         let batch = data.train.gather(Array(order[start..<end]))
         let targets = try Loss.oneHot(batch.labels, classes: batch.classes)
-        let t0 = clock.now
+        let t0 = threadCPUSeconds()
         let tape = try network.forward(batch.features, dropout: &dropout)
-        let t1 = clock.now
+        let t1 = threadCPUSeconds()
         let gradients = try network.backward(tape, targets: targets, options: options)
         network.commitMemory(gradients)
-        let t2 = clock.now
+        let t2 = threadCPUSeconds()
         optimizer.step(network, gradients)
-        let t3 = clock.now
-        forward += seconds(t1 - t0)
-        backward += seconds(t2 - t1)
-        update += seconds(t3 - t2)
+        let t3 = threadCPUSeconds()
+        forward += t1 - t0
+        backward += t2 - t1
+        update += t3 - t2
         lossSum += Double(gradients.loss)
         batches += 1
         start = end

@@ -85,7 +85,7 @@ enum TrainCommand {
         optimizer: try spec.optimizer.resolved().make(), batchSize: spec.batchSize, epochs: epochs, seed: seed
       ) { r in
         printError(String(
-          format: "seed %llu epoch %d/%d  loss %.4f  dev %.2f%%  test %.2f%%  elapsed %.1fs  forward %.2fs  backward %.2fs  update %.2fs",
+          format: "seed %llu epoch %d/%d  loss %.4f  dev %.2f%%  test %.2f%%  elapsed %.1fs  forward %.2fs  backward %.2fs  update %.2fs (phases: thread CPU time)",
           seed, r.epoch, epochs, r.trainLoss, 100 * r.devAccuracy, 100 * r.testAccuracy,
           r.elapsedSeconds, r.forwardSeconds, r.backwardSeconds, r.updateSeconds))
       }

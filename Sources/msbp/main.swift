@@ -11,6 +11,7 @@ struct Subcommand {
 /// Every subcommand, by name.
 let subcommands: [String: Subcommand] = [
   "train": Subcommand(summary: "train a reference network with dense, SBP or MSBP backward", run: TrainCommand.run),
+  "bench-backward": Subcommand(summary: "time one linear layer's dense, SBP and MSBP backward", run: BenchBackwardCommand.run),
   "figures": Subcommand(summary: "run the experiments of Figures 1-3 (accuracy, its spread, angles vs k); CSV and SVG", run: FiguresCommand.run),
   "angles": Subcommand(summary: "gradient estimation angles of SBP vs MSBP (run-time, paired, dataset)", run: AnglesCommand.run),
 ]
@@ -18,7 +19,7 @@ let subcommands: [String: Subcommand] = [
 @MainActor func printUsage() {
   var text = "usage: msbp <subcommand> [options]\n\nsubcommands:\n"
   for (name, command) in subcommands.sorted(by: { $0.key < $1.key }) {
-    text += "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(command.summary)\n"
+    text += "  \(name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(command.summary)\n"
   }
   text += "\nRun `msbp <subcommand> --help` for its options.\n"
   FileHandle.standardError.write(Data(text.utf8))

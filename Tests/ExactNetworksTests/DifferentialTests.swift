@@ -50,14 +50,15 @@ import Testing
     #expect(outcome.stepsCompared == 5)
   }
 
-  /// Random tiny networks, data, modes, k, gamma, batch sizes and bias options. A run may
-  /// stop early only at a near tie or kink that float rounding provably explains; most
-  /// runs compare every step.
+  /// Random tiny networks, data, modes, k, gamma, batch sizes and bias options, each step
+  /// compared from the same state (the twin resynchronized to the float state, see
+  /// `runDifferential`). A run may stop early only at a near tie or kink that float rounding
+  /// provably explains; most runs compare every step.
   @Test func randomScenariosAgree() throws {
     var worst = Rational.zero
     var compared = 0
     try forAll("float and exact twin agree", scenarioGen(), cases: 60, cover: ["every step compared": 0.6]) { scenario, ctx in
-      let outcome = try runDifferential(scenario)
+      let outcome = try runDifferential(scenario, resynchronize: true)
       ctx.classify("every step compared", outcome.stoppedAt == nil)
       ctx.classify("stopped at a near tie or kink", outcome.stoppedAt != nil)
       ctx.classify("several steps", outcome.stepsCompared >= 3)
@@ -68,5 +69,35 @@ import Testing
       return true
     }
     print("float-vs-exact: \(compared) tensors compared, worst |f - e| / (1 + max|e|) = \(worst.doubleValue)")
+  }
+
+  /// The harness's own rule for parting trajectories: a selection difference is accepted
+  /// only when the float keys' rounding explains it.
+  @Test func nearTieJustificationAcceptsOnlyRounding() throws {
+    var tracker = ErrorTracker()
+    let tiny = Rational(1, 1 << 30)
+    let floatTie = try Matrix([[1, 1]])
+    // Exactly, unit 1 is larger by 2^-30; in float both round to 1 and the lower index wins.
+    try justifySelectionMismatch(
+      float: .perExample([[0]]), exact: .perExample([[1]]), floatValues: floatTie,
+      exactValues: ExactMatrix([[.one, .one + tiny]]), at: "rounded", tracker: &tracker)
+    // An exact tie computed exactly must be broken the same way: no excuse.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .perExample([[0]]), exact: .perExample([[1]]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, .one]]), at: "exact tie", tracker: &tracker)
+    }
+    // A gap far beyond rounding: the float keys themselves are wrong.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .unified([0]), exact: .unified([1]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, Rational(3, 2)]]), at: "wrong keys", tracker: &tracker)
+    }
+    // Different kinds of selection are never explained.
+    #expect(throws: TwinMismatch.self) {
+      try justifySelectionMismatch(
+        float: .all, exact: .perExample([[1]]), floatValues: floatTie,
+        exactValues: ExactMatrix([[.one, .one]]), at: "kinds", tracker: &tracker)
+    }
   }
 }

@@ -233,3 +233,18 @@ import Testing
     }
   }
 }
+
+@Suite struct ConditioningTests {
+  @Test func certifiedRhoBracketsTheKnownConditionNumber() throws {
+    try forAll("Lemma D.2's ρ from ExactLinearAlgebra brackets max d²/min d²", LemmaD2Tests.instances, cases: 40) { t in
+      let certificate = try lemmaD2Conditioning(t.a)
+      let squares = t.singular.map { $0 * $0 }
+      let exact = squares.max()! / squares.min()!
+      let report = try checkLemmaD2(t.a, u: t.u, v: t.v, mu: certificate.mu, L: certificate.L)
+      return certificate.lowerBound <= exact && exact <= certificate.rho && report.holds
+        && certificate.rho - exact <= exact * Rational(1, 1 << 20)
+    }
+    #expect(throws: TheoryError.self) { try lemmaD2Conditioning([vec(1), vec(0)]) }
+    #expect(throws: TheoryError.notPositiveDefinite("AAᵀ")) { try lemmaD2Conditioning([vec(1, 2), vec(2, 4)]) }
+  }
+}

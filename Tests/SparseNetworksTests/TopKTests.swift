@@ -48,3 +48,18 @@ import SparseNetworks
     #expect(TopK.select(count: keys.count, k: 4) { keys[$0] } == [1, 2, 4, 5])
   }
 }
+
+@Suite struct TopKFloatPathTests {
+  /// The float fast path used by the layers agrees with the generic selection (shared by
+  /// the exact twin) on heavily tied data, for every k.
+  @Test func perExampleAgreesWithGenericSelection() {
+    let v = tiedMatrix(4, 11, range: 2, seed: 31)
+    for k in 0...12 {
+      let fast = TopK.perExample(v, k: k)
+      for b in 0..<4 {
+        let row = v.row(b)
+        #expect(fast[b] == TopK.select(count: 11, k: k) { TopK.magnitude(row[$0]) }, "k=\(k) row \(b)")
+      }
+    }
+  }
+}
