@@ -11,8 +11,16 @@ import Foundation
 import Glibc
 #endif
 
-/// Peak resident set size of this process so far, in MiB (Linux reports KiB).
+/// Peak resident set size of this process so far, in MiB. Linux's `VmHWM` first: unlike
+/// `ru_maxrss` it is reset by `exec`, so `swift run` (which execs the benchmark) does not
+/// leak its own peak into ours.
 func peakRSSMiB() -> Double {
+  if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+    let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+  {
+    return kib / 1024
+  }
   var usage = rusage()
   getrusage(RUSAGE_SELF.rawValue, &usage)
   return Double(usage.ru_maxrss) / 1024
