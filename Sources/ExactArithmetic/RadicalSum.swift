@@ -6,10 +6,17 @@ public struct RadicalTerm: Sendable, Hashable, CustomStringConvertible {
   /// for the rational part).
   public let radicand: Rational
 
-  /// `coefficient * sqrt(radicand)`. Precondition: `radicand >= 0` (see `RadicalSum.init(terms:)`
-  /// for a throwing entry point).
-  public init(coefficient: Rational, radicand: Rational) {
-    precondition(radicand.signum >= 0, "RadicalTerm: negative radicand \(radicand)")
+  /// `coefficient * sqrt(radicand)`; throws `ExactArithmeticError.outOfDomain` for a
+  /// negative radicand.
+  public init(coefficient: Rational, radicand: Rational) throws {
+    guard radicand.signum >= 0 else {
+      throw ExactArithmeticError.outOfDomain(function: "sqrt", value: "\(radicand)")
+    }
+    self.init(unchecked: coefficient, radicand: radicand)
+  }
+
+  /// A term whose radicand the caller has already checked to be >= 0.
+  init(unchecked coefficient: Rational, radicand: Rational) {
     self.coefficient = coefficient
     self.radicand = radicand
   }
@@ -119,11 +126,11 @@ public struct RadicalSum: Sendable, CustomStringConvertible {
       if merged.isZero {
         terms.remove(at: i)
       } else {
-        terms[i] = RadicalTerm(coefficient: merged, radicand: term.radicand)
+        terms[i] = RadicalTerm(unchecked: merged, radicand: term.radicand)
       }
       return
     }
-    let newTerm = RadicalTerm(coefficient: c, radicand: radicandValue)
+    let newTerm = RadicalTerm(unchecked: c, radicand: radicandValue)
     if radicand == 1 { terms.insert(newTerm, at: 0) } else { terms.append(newTerm) }
   }
 
@@ -158,7 +165,7 @@ public struct RadicalSum: Sendable, CustomStringConvertible {
 
   public static prefix func - (a: RadicalSum) -> RadicalSum {
     var result = a
-    result.terms = a.terms.map { RadicalTerm(coefficient: -$0.coefficient, radicand: $0.radicand) }
+    result.terms = a.terms.map { RadicalTerm(unchecked: -$0.coefficient, radicand: $0.radicand) }
     return result
   }
 
@@ -181,7 +188,7 @@ public struct RadicalSum: Sendable, CustomStringConvertible {
   public static func * (a: RadicalSum, r: Rational) -> RadicalSum {
     if r.isZero { return RadicalSum() }
     var result = a
-    result.terms = a.terms.map { RadicalTerm(coefficient: $0.coefficient * r, radicand: $0.radicand) }
+    result.terms = a.terms.map { RadicalTerm(unchecked: $0.coefficient * r, radicand: $0.radicand) }
     return result
   }
 

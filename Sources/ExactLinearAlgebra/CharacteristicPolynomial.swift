@@ -6,7 +6,7 @@ import ExactArithmetic
 // primes comes from a proven (Hadamard) bound on the coefficients, so the result is exact,
 // not probabilistic.
 
-/// `x mod p` in `0..<p` for a prime `p < 2^32`.
+/// `x mod p` in `0..<p` for a prime `p < 2^62`.
 func residue(_ x: BigInt, modulo p: UInt64) -> UInt64 {
   if let small = Int(exactly: x) {
     let r = small % Int(p)
@@ -33,8 +33,8 @@ func integerCharacteristicPolynomial(_ b: [BigInt], dimension n: Int) -> [BigInt
     for i in 0..<n { squaredNorm += b[i * n + j] * b[i * n + j] }
     bound = bound * (squaredNorm.squareRootFloor() + BigInt(1))
   }
-  // Every prime exceeds 2^31, so this many primes have a product above 2 * bound.
-  let primeCount = (bound.bitWidth + 1) / 31 + 1
+  // Every prime exceeds 2^61, so this many primes have a product above 2 * bound.
+  let primeCount = (bound.bitWidth + 1) / 61 + 1
   let primes = PrimeField.largePrimes(count: primeCount)
   var coefficients = [BigInt](repeating: BigInt(0), count: n + 1)
   var modulus = BigInt(1)

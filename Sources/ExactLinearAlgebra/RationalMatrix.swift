@@ -67,7 +67,17 @@ public struct RationalMatrix: Sendable, Hashable, CustomStringConvertible {
     return RationalMatrix(unchecked: n, n, s)
   }
 
-  /// Entry `(i, j)`, zero-based.
+  /// Entry `(i, j)`, zero-based, with the indices checked: throws `.indexOutOfRange`
+  /// instead of trapping (the subscript, like `Array`'s, requires valid indices).
+  public func entry(_ i: Int, _ j: Int) throws -> Rational {
+    guard i >= 0 && i < rowCount else { throw LinearAlgebraError.indexOutOfRange(name: "row", index: i, bound: rowCount) }
+    guard j >= 0 && j < columnCount else {
+      throw LinearAlgebraError.indexOutOfRange(name: "column", index: j, bound: columnCount)
+    }
+    return storage[i * columnCount + j]
+  }
+
+  /// Entry `(i, j)`, zero-based; the indices must be valid (see `entry(_:_:)`).
   public subscript(i: Int, j: Int) -> Rational {
     get { storage[i * columnCount + j] }
     set { storage[i * columnCount + j] = newValue }

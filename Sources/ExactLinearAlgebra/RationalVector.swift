@@ -29,7 +29,15 @@ public struct RationalVector: Sendable, Hashable, CustomStringConvertible {
   /// The dimension.
   public var count: Int { entries.count }
 
-  /// The entry at `index` (`0..<count`).
+  /// The entry at `index`, checked: throws `.indexOutOfRange` instead of trapping.
+  public func entry(_ index: Int) throws -> Rational {
+    guard index >= 0 && index < count else {
+      throw LinearAlgebraError.indexOutOfRange(name: "index", index: index, bound: count)
+    }
+    return entries[index]
+  }
+
+  /// The entry at `index` (`0..<count`, like `Array`; see `entry(_:)` for a checked read).
   public subscript(index: Int) -> Rational {
     get { entries[index] }
     set { entries[index] = newValue }

@@ -87,3 +87,29 @@ public struct ExactTrainingStep: Sendable {
   /// The estimate the step applies (its proposed memories are committed after `observe`).
   public var estimate: ExactGradients
 }
+
+/// The gradient estimation angle (the paper's `delta(w)`, between an estimated gradient and
+/// the true gradient) of one estimate, exact: for the whole parameter vector and per layer.
+public struct EstimationAngle: Sendable {
+  /// The angle between the whole flattened estimate and the whole dense gradient; `nil`
+  /// when either is the zero vector (the angle is undefined).
+  public var whole: Angle?
+  /// The same per layer (`W` and `b` of the layer together).
+  public var perLayer: [Angle?]
+
+  /// The angles between `estimate` and `dense` (same network).
+  public init(estimate: ExactGradients, dense: ExactGradients) {
+    whole = try? Angle(between: estimate.flattened, and: dense.flattened)
+    perLayer = zip(estimate.perLayer, dense.perLayer).map { try? Angle(between: $0, and: $1) }
+  }
+}
+
+extension GradientEstimates {
+  /// The estimation angle of each estimate, in the order of ``estimates``.
+  public var angles: [EstimationAngle] { estimates.map { EstimationAngle(estimate: $0, dense: dense) } }
+}
+
+extension ExactTrainingStep {
+  /// The estimation angle of the step's estimate.
+  public var angle: EstimationAngle { EstimationAngle(estimate: estimate, dense: dense) }
+}

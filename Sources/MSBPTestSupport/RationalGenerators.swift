@@ -30,6 +30,11 @@ struct RationalPlan {
     self.denominatorMinusOne = denominatorMinusOne
   }
 
+  /// This plan, or the plan of 1 if this one is zero.
+  var nonzero: RationalPlan {
+    numerator.limbs.allSatisfy { $0 == 0 } ? .fraction(1, 1) : self
+  }
+
   /// This value negated.
   var negated: RationalPlan {
     var copy = self

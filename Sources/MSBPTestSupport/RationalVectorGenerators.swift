@@ -59,13 +59,15 @@ extension Gen where Value == [Rational] {
         case 0:
           return Array(repeating: RationalPlan.zero, count: n)
         case 1..<4:
-          return (0..<n).map { _ in
-            Int.random(in: 0..<4, using: &rng) == 0
-              ? RationalPlan.random(bitCap: cap, using: &rng) : RationalPlan.zero
+          // About three quarters zeros, but never all: one entry is surely nonzero.
+          let keep = Int.random(in: 0..<max(n, 1), using: &rng)
+          return (0..<n).map { i in
+            i == keep || Int.random(in: 0..<4, using: &rng) == 0
+              ? RationalPlan.random(bitCap: cap, using: &rng).nonzero : RationalPlan.zero
           }
         case 4..<7:
           let pool = (0..<Int.random(in: 1...2, using: &rng)).map { _ in
-            RationalPlan.random(bitCap: cap, using: &rng)
+            RationalPlan.random(bitCap: cap, using: &rng).nonzero
           }
           return (0..<n).map { _ in
             let plan = pool.randomElement(using: &rng)!

@@ -170,16 +170,22 @@ public enum ClaimsRegistry {
 
   static let appendixNotes: [Claim] = [
     Claim(
+      id: "sec4-memory", source: "Sec. 4, Eqs. 6–7, Algorithm 2",
+      statement: "With γ = 0 MSBP degenerates to SBP; the memory stores the unpropagated gradient for the next step.",
+      status: .provedAndChecked,
+      note: "MemorizedSparsifier on exact rationals: γ = 0 gives top_k exactly, and every run satisfies Σ g_t + m_T/γ + (1/γ − 1) Σ_{t<T} m_t = Σ ∂ℓ/∂h_t, so with γ = 1 nothing is lost and with γ < 1 exactly a (1 − γ) share of each residual is dropped (MemoryTests).",
+      proof: "MSBPMemory.md"),
+    Claim(
       id: "appG-monotone", source: "App. G, Eqs. 47–50",
       statement: "a(θ) = 1/log(1/sin θ) decreases monotonically as θ increases (also stated: increases); ‖w_t − w*‖ = (1/sin θ)‖w_{t+1} − w*‖.",
       status: .erratum,
-      note: "sin θ increases on (0, π/2), so log(1/sin θ) decreases and a(θ) increases: the first statement is wrong, the second right. Eq. 47 should be '>=' (Theorem 1 gives an inequality). Corrected forms proved in Proofs/Theorem1.md (composition of monotone functions); not instance-checked, since no rational instance decides more than that proof.",
+      note: "sin θ increases on (0, π/2), so log(1/sin θ) decreases and a(θ) increases: the first statement is wrong, the second right. Eq. 47 should be '>=' (Theorem 1 gives an inequality). Corrected forms proved in Proofs/Theorem1.md. Eq. 47's '=' is refuted exactly on an instance (diag(1, 4), w = (1, 1), θ = π/3: ‖w_{t+1} − w*‖²/‖w_t − w*‖² = 5/4 − (5/34)√34 < 3/4 = sin²θ; Theorem1Tests); the monotonicity of a(θ) is a composition of monotone functions and needs no instance check.",
       proof: "Theorem1.md"),
     Claim(
       id: "tab1-complexity", source: "Table 1/4, App. A",
       statement: "Backprop through a linear layer (input n, output m) with SBP costs O(mk + n log k) time; MSBP adds O(n).",
       status: .erratum,
-      note: "top_k acts on ∂ℓ/∂h ∈ R^m, so selection is O(m log k); the k kept rows give ∂ℓ/∂W and ∂ℓ/∂x in O(nk); the memory has m entries. Corrected: O(nk + m log k), MSBP adds O(m). Counting argument in Proofs/; not timed here.",
+      note: "top_k acts on ∂ℓ/∂h ∈ R^m, so selection is O(m log k); the k kept rows give ∂ℓ/∂W and ∂ℓ/∂x in O(nk); the memory has m entries. Corrected: O(nk + m log k), MSBP adds O(m). Counting argument in Proofs/SparsifyingFunctions.md; operation counts are not instance-checked or timed here.",
       proof: "SparsifyingFunctions.md"),
   ]
 

@@ -4,8 +4,9 @@ public enum ClaimStatus: String, Sendable, CaseIterable {
   case provedAndChecked = "proved here and checked on instances"
   /// A check refutes the claim as printed; the counterexample is in Fixtures/theory/.
   case refuted = "refuted (counterexample in Fixtures)"
-  /// The printed claim or formula is wrong; the corrected form is stated and checked.
-  case erratum = "erratum (corrected form checked)"
+  /// The printed claim or formula is wrong; the corrected form is stated, and checked on
+  /// instances wherever an instance can decide it (the note says how).
+  case erratum = "erratum (corrected form stated; checked where checkable)"
   /// Not checked yet.
   case notYetChecked = "not yet checked"
   /// Cannot be checked in this project (the note says why).

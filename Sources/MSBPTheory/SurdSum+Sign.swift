@@ -77,13 +77,19 @@ extension SurdSum {
     return (lower, upper)
   }
 
-  /// A decimal rendering with `digits` digits after the point, taken from a
-  /// certified enclosure narrow enough that the digits shown are those of
-  /// the midpoint of an interval of width below 10^-digits. For display only.
+  /// A decimal rendering with `digits` digits after the point: the midpoint of a
+  /// certified enclosure of width below 10^-digits / 2 (the precision is raised until it
+  /// is), rounded; so the printed value is within 10^-digits of the exact one.
   public func decimal(digits: Int = 12) -> String {
-    let bits = Int(Double(digits) * 3.33) + 16
-    let (lo, hi) = bounds(precisionBits: bits)
-    return ((lo + hi) * Rational(1, 2)).decimalString(digits: digits)
+    var tenth = Rational(1)
+    for _ in 0..<max(digits, 0) { tenth = tenth / Rational(10) }
+    var bits = Int(Double(max(digits, 0)) * 3.33) + 16
+    var (lo, hi) = bounds(precisionBits: bits)
+    while (hi - lo) * Rational(2) >= tenth && bits < 1 << 16 {
+      bits *= 2
+      (lo, hi) = bounds(precisionBits: bits)
+    }
+    return ((lo + hi) * Rational(1, 2)).decimalString(digits: max(digits, 0))
   }
 
   /// A double approximation, for display and plotting only (never for decisions).

@@ -84,8 +84,8 @@ public struct SparseRatioAnalysis: Sendable {
   /// first index where the radicand `1 − (1 − ρβ)²` is certainly negative
   /// (the recursion is undefined there) — with the index where it broke.
   public func betaEnclosures(at r: Rational, precisionBits bits: Int = 128) -> (betas: [RationalInterval], undefinedAt: Int?) {
-    let rootR = RationalInterval(Rational(0), Rational(1)).intersectingRoot(of: r, bits: bits)
-    let rootOneMinusR = RationalInterval(Rational(0), Rational(1)).intersectingRoot(of: Rational(1) - r, bits: bits)
+    let rootR = RationalInterval.squareRoot(of: r, bits: bits)
+    let rootOneMinusR = RationalInterval.squareRoot(of: Rational(1) - r, bits: bits)
     var betas = [RationalInterval](repeating: RationalInterval(Rational(0)), count: layers)
     // betas[layers − 1] is β_N = 0.
     var i = layers - 2
@@ -205,7 +205,7 @@ extension RationalInterval {
   }
 
   /// An enclosure of √x for a rational x >= 0.
-  func intersectingRoot(of x: Rational, bits: Int) -> RationalInterval {
+  static func squareRoot(of x: Rational, bits: Int) -> RationalInterval {
     let (lo, hi) = x.squareRootEnclosure(bits: bits)
     return RationalInterval(lo, hi)
   }

@@ -74,6 +74,7 @@ struct Shrinker {
       let before = best.choices
       deleteSpans()
       replaceSpansByLaterOnes()
+      equalizeSpans()
       deleteChunks()
       zeroChunks()
       minimizeEachChoice()
@@ -126,6 +127,40 @@ struct Shrinker {
             with: best.choices[(second.upperBound - k)..<second.upperBound])
           candidate.removeSubrange(second)
           if consider(candidate) { continue }
+        }
+        b += 1
+      }
+      a += 1
+    }
+  }
+
+  /// Copies the smaller of two equally long spans over the larger: two elements that are
+  /// equal as values but recorded differently (e.g. 78/2 and 39/1) become equal as choices,
+  /// so that `lowerEqualPairs` can then shrink the tie itself.
+  private mutating func equalizeSpans() {
+    var a = 0
+    var tried = 0
+    while a < best.spans.count && !exhausted && tried < 2000 {
+      var b = a + 1
+      while b < best.spans.count && !exhausted && tried < 2000 {
+        let first = best.spans[a], second = best.spans[b]
+        if first.upperBound <= second.lowerBound && second.upperBound <= best.choices.count {
+          // Compare the spans' tails: a list element's span may or may not start with
+          // its continue flag.
+          let k = min(first.count, second.count)
+          let firstTail = (first.upperBound - k)..<first.upperBound
+          let secondTail = (second.upperBound - k)..<second.upperBound
+          let x = Array(best.choices[firstTail]), y = Array(best.choices[secondTail])
+          if x != y {
+            tried += 1
+            var candidate = best.choices
+            if shortlexPrecedes(y, x) {
+              candidate.replaceSubrange(firstTail, with: y)
+            } else {
+              candidate.replaceSubrange(secondTail, with: x)
+            }
+            consider(candidate)
+          }
         }
         b += 1
       }

@@ -21,6 +21,10 @@ import Testing
     #expect(throws: LinearAlgebraError.notSquare(rows: 2, columns: 3)) { try a.inverse() }
     #expect(throws: LinearAlgebraError.self) { try RationalVector([q(1)]).dot(RationalVector([q(1), q(2)])) }
     #expect(throws: LinearAlgebraError.self) { try RationalVector([q(1)]) + RationalVector([]) }
+    #expect(throws: LinearAlgebraError.indexOutOfRange(name: "row", index: 2, bound: 2)) { try a.entry(2, 0) }
+    #expect(throws: LinearAlgebraError.indexOutOfRange(name: "column", index: -1, bound: 3)) { try a.entry(0, -1) }
+    #expect(try a.entry(1, 2) == q(6))
+    #expect(throws: LinearAlgebraError.indexOutOfRange(name: "index", index: 1, bound: 1)) { try RationalVector([q(1)]).entry(1) }
     #expect(throws: LinearAlgebraError.notSymmetric(row: 0, column: 1)) {
       try RationalMatrix(integerRows: [[1, 2], [3, 4]]).ldlt()
     }

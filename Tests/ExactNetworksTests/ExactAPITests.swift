@@ -133,3 +133,29 @@ import Testing
     }
   }
 }
+
+/// The exact estimation angles.
+@Suite struct EstimationAngleTests {
+  @Test func anglesOfEstimates() throws {
+    let net = try ExactAPITests.reference.exactNetwork()
+    let batch = try ExactAPITests.reference.exactBatches()[0]
+    let r = try net.gradientEstimates(batch, modes: [.dense, .sbp(k: 6), .sbp(k: 2), .msbp(k: 1, gamma: Rational(1, 2))])
+    let angles = r.angles
+    #expect(angles[0].whole == .zero && angles[1].whole == .zero)
+    #expect(angles[0].perLayer.allSatisfy { $0 == .zero || $0 == nil })
+    for a in angles[2...] {
+      let whole = try #require(a.whole)
+      #expect(whole > .zero && whole < .rightAngle, "a top-k estimate is a proper, acute estimate here")
+      // The output layer is always dense: its own angle is zero.
+      #expect(a.perLayer.last! == .zero)
+    }
+    // The whole angle from the per-layer pieces: dot and norms add over layers.
+    let e = r.estimates[2], d = r.dense
+    var dot = Rational.zero, ne = Rational.zero, nd = Rational.zero
+    for (x, y) in zip(e.perLayer, d.perLayer) {
+      for (a, b) in zip(x, y) { dot += a * b; ne += a * a; nd += b * b }
+    }
+    #expect(angles[2].whole!.cosineSquared == dot * dot / (ne * nd))
+    #expect(angles[2].whole!.cosineSign == dot.signum)
+  }
+}

@@ -63,3 +63,12 @@ import Testing
     #expect(s.description == "1/2 - 3·√(2/5)")
   }
 }
+
+@Suite struct SurdSumDecimalTests {
+  @Test func decimalsAreWithinTheLastDigitEvenWithLargeCoefficients() throws {
+    // 10^9·√2 = 1414213562.373095048801688…
+    let big = (try SurdSum.squareRoot(of: q(2))) * q(1_000_000_000)
+    #expect(big.decimal(digits: 6) == "1414213562.373095")
+    #expect((try SurdSum.squareRoot(of: q(2))).decimal(digits: 10) == "1.4142135624")
+  }
+}

@@ -1,4 +1,5 @@
 import ExactArithmetic
+import ExactLinearAlgebra
 import PropertyTesting
 import Testing
 @testable import MSBPTheory
@@ -115,6 +116,32 @@ import Testing
       let tan2 = t * t * VectorMath.squaredNorm(orthogonal) / gg
       let delta = try gradientEstimationAngle(estimate: g, trueGradient: grad)
       return delta.cosineSquared.rationalValue == Rational(1) / (Rational(1) + tan2) && delta.cosine.sign > 0
+    }
+  }
+}
+
+
+/// The path the CLI uses: a generic SPD Hessian certified by ExactLinearAlgebra.
+@Suite struct Theorem1CertifiedSpectrumTests {
+  @Test func genericHessiansWithCertifiedBounds() throws {
+    let gen = Gen.int(in: 2...3).flatMap { n in
+      Gen.zip(TheoryGen.intVector(count: n, entries: -3...3).array(count: n), TheoryGen.intVector(count: n, entries: -3...3),
+              TheoryGen.intVector(count: n, entries: -3...3), Gen.int(in: 1...n))
+    }
+    try forAll("Theorem 1 with ExactLinearAlgebra's certified μ, L", gen, cases: 40, cover: ["hypothesis holds": 0.3]) { input, ctx in
+      let (b, wStar, w, k) = input
+      try ctx.assume(w != wStar)
+      let n = b.count
+      // A = BᵀB + I is SPD with an unknown (generally irrational) spectrum.
+      let a = (0..<n).map { i in (0..<n).map { j in
+        (0..<n).reduce(i == j ? Rational(1) : Rational(0)) { $0 + b[$1][i] * b[$1][j] } } }
+      let spectrum = try RationalMatrix(rows: a).certifiedExtremeEigenvalues()
+      let loss = try QuadraticLoss(hessian: a, minimizer: wStar)
+      let check = try Theorem1Check(loss: loss, mu: spectrum.mu, L: spectrum.L)  // re-verified exactly
+      let g = try topK(try loss.gradient(at: w), k: k)
+      let report = try check.check(at: w, estimate: g, theta: .automatic)
+      ctx.classify("hypothesis holds", report.hypothesisHolds)
+      return report.gradientErrorAngleWithinPhi && report.theoremHolds
     }
   }
 }

@@ -25,6 +25,8 @@ import Testing
     #expect(report.contractionWithProofStep == expected)
     #expect(report.conclusionWithProofStep == true)
     #expect(report.sineSquaredTheta.rationalValue == q(3, 4))
+    // Appendix G's Eq. 47 claims equality ‖w_{t+1} − w*‖ = sin θ ‖w_t − w*‖; it is strict here.
+    #expect(expected < report.sineSquaredTheta)
     #expect(report.theoremHolds)
   }
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct CoverageAndDiscardTests {
   @Test func unmetCoverageRequirementFails() throws {
     let failure = try expectFailure {
-      try forAll("never covered", Gen.int(in: 0...100), cover: ["above 200": 0.2], corpus: .disabled) { x, ctx in
+      try checkProperty("never covered", Gen.int(in: 0...100), cover: ["above 200": 0.2], corpus: .disabled) { x, ctx in
         ctx.classify("above 200", x > 200)
         return true
       }
@@ -19,7 +19,7 @@ import Testing
   @Test func rareClassFailsItsCoverage() throws {
     // About 1% of cases are classified, but 30% are demanded.
     let failure = try expectFailure {
-      try forAll("rare class", Gen.int(in: 0...99), seed: 5, cover: ["zero": 0.3], corpus: .disabled) { x, ctx in
+      try checkProperty("rare class", Gen.int(in: 0...99), seed: 5, cover: ["zero": 0.3], corpus: .disabled) { x, ctx in
         ctx.classify("zero", x == 0)
         return true
       }
@@ -28,7 +28,7 @@ import Testing
   }
 
   @Test func metCoverageRequirementPassesWithStatistics() throws {
-    let stats = try forAll("even numbers are common", Gen.int(in: 0...1_000_000), cover: ["even": 0.3],
+    let stats = try checkProperty("even numbers are common", Gen.int(in: 0...1_000_000), cover: ["even": 0.3],
       corpus: .disabled) { x, ctx in
       ctx.classify("even", x % 2 == 0)
       return true
@@ -39,7 +39,7 @@ import Testing
 
   @Test func coverageShareOutOfRangeIsAConfigurationError() throws {
     let failure = try expectFailure {
-      try forAll("bad cover", Gen.int(in: 0...1), cover: ["x": 1.5], corpus: .disabled) { _, _ in true }
+      try checkProperty("bad cover", Gen.int(in: 0...1), cover: ["x": 1.5], corpus: .disabled) { _, _ in true }
     }
     #expect(failure.kind == .configuration)
   }
@@ -47,8 +47,9 @@ import Testing
   @Test func filterBeyondDiscardLimitFails() throws {
     var runs = 0
     let failure = try expectFailure {
-      try forAll("impossible filter", Gen.int(in: 0...100).filter { $0 > 1000 }, cases: 20,
-        corpus: .disabled) { _ in
+      // A fixed environment: the exact counts below must not depend on PROPERTY_SCALE.
+      try runProperty("impossible filter", Gen.int(in: 0...100).filter { $0 > 1000 }, cases: 20,
+        corpus: .disabled, environment: PropertyEnvironment()) { _, _ in
         runs += 1
         return true
       }
@@ -61,7 +62,7 @@ import Testing
 
   @Test func assumeDiscardsAndTooManyAssumptionsFail() throws {
     let failure = try expectFailure {
-      try forAll("mostly assumed away", Gen.int(in: 0...1000), cases: 50, maxDiscardRatio: 2,
+      try checkProperty("mostly assumed away", Gen.int(in: 0...1000), cases: 50, maxDiscardRatio: 2,
         corpus: .disabled) { x, ctx in
         try ctx.assume(x == 7, "x must be 7")
         return true
@@ -72,7 +73,8 @@ import Testing
   }
 
   @Test func someDiscardsAreFine() throws {
-    let stats = try forAll("half assumed away", Gen.int(in: 0...1000), cases: 50, corpus: .disabled) { x, ctx in
+    let stats = try runProperty("half assumed away", Gen.int(in: 0...1000), cases: 50, corpus: .disabled,
+      environment: PropertyEnvironment()) { x, ctx in
       try ctx.assume(x % 2 == 0)
       return x % 2 == 0
     }
@@ -82,7 +84,7 @@ import Testing
 
   @Test func notesOfTheShrunkCaseAreReported() throws {
     let failure = try expectFailure {
-      try forAll("squares stay small", Gen.int(in: 0...1000), corpus: .disabled) { x, ctx in
+      try checkProperty("squares stay small", Gen.int(in: 0...1000), corpus: .disabled) { x, ctx in
         ctx.note("square = \(x * x)")
         return x * x < 100
       }

@@ -25,26 +25,26 @@ import Testing
 
   @Test func integersStayInRangeAndHitTheEdges() throws {
     var seen = Set<Int>()
-    try forAll("ints in range", Gen.int(in: -3...5), cases: 300, corpus: .disabled) { x in
+    try checkProperty("ints in range", Gen.int(in: -3...5), cases: 300, corpus: .disabled) { x in
       seen.insert(x)
       return (-3...5).contains(x)
     }
     #expect(seen == Set(-3...5))
-    try forAll("extreme ranges", Gen.zip(Gen.int(in: Int.min...0), Gen.int(in: 0...Int.max)),
+    try checkProperty("extreme ranges", Gen.zip(Gen.int(in: Int.min...0), Gen.int(in: 0...Int.max)),
       corpus: .disabled) { a, b in a <= 0 && b >= 0 }
   }
 
   @Test func emptyRangeIsAClearError() throws {
     let failure = try expectFailure {
-      try forAll("empty", Gen.int(in: 5..<5), corpus: .disabled) { _ in true }
+      try checkProperty("empty", Gen.int(in: 5..<5), corpus: .disabled) { _ in true }
     }
     #expect(failure.thrownError?.contains("5..<5") == true)
   }
 
   @Test func arraysRespectTheirCountAndGrowWithSize() throws {
     var longest = 0
-    try forAll("counts", Gen.int(in: 0...9).array(count: 2...4), corpus: .disabled) { v in (2...4).contains(v.count) }
-    try forAll("sized", Gen.int(in: 0...9).array(), cases: 200, corpus: .disabled) { v in
+    try checkProperty("counts", Gen.int(in: 0...9).array(count: 2...4), corpus: .disabled) { v in (2...4).contains(v.count) }
+    try checkProperty("sized", Gen.int(in: 0...9).array(), cases: 200, corpus: .disabled) { v in
       longest = max(longest, v.count)
       return v.count <= maxPropertySize
     }
@@ -53,7 +53,7 @@ import Testing
 
   @Test func frequencyFollowsWeights() throws {
     let gen = Gen.frequency((1, Gen.constant(0)), (9, Gen.constant(1)))
-    let stats = try forAll("weights", gen, cases: 1000, corpus: .disabled) { x, ctx in
+    let stats = try checkProperty("weights", gen, cases: 1000, corpus: .disabled) { x, ctx in
       ctx.classify("one", x == 1)
       return true
     }
@@ -61,8 +61,8 @@ import Testing
   }
 
   @Test func sizedAndResized() throws {
-    try forAll("resized", Gen.int.resized(3), corpus: .disabled) { x in (-3...3).contains(x) }
-    try forAll("sized", Gen.sized { n in Gen.constant(n) }, cases: 101, corpus: .disabled) { n in
+    try checkProperty("resized", Gen.int.resized(3), corpus: .disabled) { x in (-3...3).contains(x) }
+    try checkProperty("sized", Gen.sized { n in Gen.constant(n) }, cases: 101, corpus: .disabled) { n in
       (0...maxPropertySize).contains(n)
     }
   }

@@ -1,7 +1,7 @@
 import ExactArithmetic
 import ExactLinearAlgebra
-import MSBPTestSupport
-import PropertyTesting
+@testable import MSBPTestSupport
+@testable import PropertyTesting
 import Testing
 
 /// Matrix generators: every claimed structure is checked with an independent method of
@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func symmetricMatricesHaveTheirSpectrum() throws {
-    try forAll("symmetric known spectrum", Gen.symmetricMatrixWithKnownSpectrum(), cases: 40,
+    try checkProperty("symmetric known spectrum", Gen.symmetricMatrixWithKnownSpectrum(), cases: 40,
       cover: ["repeated eigenvalue": 0.1, "zero eigenvalue": 0.1, "n >= 3": 0.2], corpus: .disabled) { m, ctx in
       ctx.classify("repeated eigenvalue", Set(m.eigenvalues).count < m.eigenvalues.count)
       ctx.classify("zero eigenvalue", m.eigenvalues.contains(where: \.isZero))
@@ -41,11 +41,11 @@ import Testing
   }
 
   @Test func positiveDefiniteMatricesAreCertifiedPositiveDefinite() throws {
-    try forAll("positive definite", Gen.positiveDefiniteMatrix(), cases: 40, corpus: .disabled) { m in
+    try checkProperty("positive definite", Gen.positiveDefiniteMatrix(), cases: 40, corpus: .disabled) { m in
       try m.eigenvalues.allSatisfy { $0.signum > 0 } && m.matrix.positiveDefiniteness().isPositiveDefinite
         && spectrumIsExact(m)
     }
-    try forAll("positive semidefinite", Gen.positiveSemidefiniteMatrix(), cases: 40,
+    try checkProperty("positive semidefinite", Gen.positiveSemidefiniteMatrix(), cases: 40,
       cover: ["singular": 0.1], corpus: .disabled) { m, ctx in
       let singular = m.eigenvalues.contains(where: \.isZero)
       ctx.classify("singular", singular)
@@ -56,7 +56,7 @@ import Testing
   }
 
   @Test func generalMatricesHaveTheirSpectrum() throws {
-    try forAll("general known spectrum", Gen.matrixWithKnownSpectrum(), cases: 40,
+    try checkProperty("general known spectrum", Gen.matrixWithKnownSpectrum(), cases: 40,
       cover: ["not symmetric": 0.3], corpus: .disabled) { m, ctx in
       ctx.classify("not symmetric", !m.matrix.isSymmetric)
       return try spectrumIsExact(m) && eigenvectorsAreExact(m)
@@ -64,22 +64,22 @@ import Testing
   }
 
   @Test func plainMatrixGeneratorsKeepTheirShape() throws {
-    try forAll("general", Gen.rationalMatrix(rows: 2...3, columns: 1...5), corpus: .disabled) { m in
+    try checkProperty("general", Gen.rationalMatrix(rows: 2...3, columns: 1...5), corpus: .disabled) { m in
       (2...3).contains(m.rowCount) && (1...5).contains(m.columnCount)
     }
-    try forAll("symmetric", Gen.symmetricRationalMatrix(), corpus: .disabled) { m in m.isSymmetric }
-    try forAll("orthogonal", Gen.orthogonalRationalMatrix(), cases: 40, corpus: .disabled) { q in
+    try checkProperty("symmetric", Gen.symmetricRationalMatrix(), corpus: .disabled) { m in m.isSymmetric }
+    try checkProperty("orthogonal", Gen.orthogonalRationalMatrix(), cases: 40, corpus: .disabled) { q in
       try q.transposed().multiplied(by: q) == RationalMatrix.identity(q.rowCount)
     }
     let failure = try expectFailure {
-      try forAll("bad dimension", Gen.symmetricRationalMatrix(dimension: 0...2), corpus: .disabled) { _ in true }
+      try checkProperty("bad dimension", Gen.symmetricRationalMatrix(dimension: 0...2), corpus: .disabled) { _ in true }
     }
     #expect(failure.thrownError?.contains("0...2") == true)
   }
 
   @Test func largestEigenvalueShrinksToOneByOne() throws {
     let failure = try expectFailure {
-      try forAll("every eigenvalue is below 3", Gen.symmetricMatrixWithKnownSpectrum(), corpus: .disabled) { m in
+      try checkProperty("every eigenvalue is below 3", Gen.symmetricMatrixWithKnownSpectrum(), corpus: .disabled) { m in
         m.eigenvalues.allSatisfy { $0 < Rational(3) }
       }
     }
@@ -89,7 +89,7 @@ import Testing
 
   @Test func traceShrinksToSmallestMatrix() throws {
     let failure = try expectFailure {
-      try forAll("trace below 5", Gen.symmetricRationalMatrix(), corpus: .disabled) { m in
+      try checkProperty("trace below 5", Gen.symmetricRationalMatrix(), corpus: .disabled) { m in
         (0..<m.rowCount).reduce(Rational(0)) { $0 + m[$1, $1] } < Rational(5)
       }
     }
@@ -98,7 +98,7 @@ import Testing
 
   @Test func rationalVectorsWrapTheEntries() throws {
     let failure = try expectFailure {
-      try forAll("squared norm below 10", Gen.rationalVector(), corpus: .disabled) { v in v.squaredNorm < Rational(10) }
+      try checkProperty("squared norm below 10", Gen.rationalVector(), corpus: .disabled) { v in v.squaredNorm < Rational(10) }
     }
     #expect(failure.shrunkCounterexample == "\(RationalVector([Rational(4)]))")
   }

@@ -131,7 +131,8 @@ import Testing
     #expect(second.casesPassed == 0)
     #expect(corpusFiles(root: root, property: name).count == 1)  // same entry, same file
     // Once the bug is fixed the entry is a passing regression test, run before new cases.
-    let stats = try forAll(name, Gen.int(in: 0...1_000_000), cases: 10, corpus: .directory(root)) { x in x < 2_000_000 }
+    let stats = try runProperty(name, Gen.int(in: 0...1_000_000), cases: 10, corpus: .directory(root),
+      environment: PropertyEnvironment()) { x, _ in x < 2_000_000 }
     #expect(stats.corpusEntriesReplayed == 1)
     #expect(stats.casesPassed == 11)
   }

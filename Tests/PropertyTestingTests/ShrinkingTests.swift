@@ -8,7 +8,7 @@ import Testing
   @Test func everyIntegerBelow1000ShrinksTo1000() throws {
     let corpus = try temporaryCorpus()
     let failure = try expectFailure {
-      try forAll("every integer is below 1000", Gen.int(in: -1_000_000...1_000_000),
+      try checkProperty("every integer is below 1000", Gen.int(in: -1_000_000...1_000_000),
         corpus: .directory(corpus)) { x in x < 1000 }
     }
     #expect(failure.kind == .counterexample)
@@ -18,7 +18,7 @@ import Testing
 
   @Test func negativeThresholdShrinksTowardsZero() throws {
     let failure = try expectFailure {
-      try forAll("every integer is above -1000", Gen.int(in: -1_000_000...1_000_000),
+      try checkProperty("every integer is above -1000", Gen.int(in: -1_000_000...1_000_000),
         corpus: .disabled) { x in x > -1000 }
     }
     #expect(failure.shrunkCounterexample == "-1000")
@@ -26,7 +26,7 @@ import Testing
 
   @Test func fullIntRangeDoesNotTrapAndShrinks() throws {
     let failure = try expectFailure {
-      try forAll("every Int is below 2^40", Gen.int(in: Int.min...Int.max), corpus: .disabled) {
+      try checkProperty("every Int is below 2^40", Gen.int(in: Int.min...Int.max), corpus: .disabled) {
         x in x < 1 << 40
       }
     }
@@ -35,7 +35,7 @@ import Testing
 
   @Test func everyVectorSumBelow10ShrinksToSingleElement10() throws {
     let failure = try expectFailure {
-      try forAll("every vector's sum is below 10", Gen.int(in: -100...100).array(),
+      try checkProperty("every vector's sum is below 10", Gen.int(in: -100...100).array(),
         corpus: .disabled) { v in v.reduce(0, +) < 10 }
     }
     #expect(failure.shrunkCounterexample == "[10]")
@@ -44,7 +44,7 @@ import Testing
   @Test func shrinkingComposesThroughMapAndFilter() throws {
     let evens = Gen.int(in: 0...1_000_000).filter { $0 % 2 == 0 }.map { $0 * 3 }
     let failure = try expectFailure {
-      try forAll("multiples of 6 are below 3000", evens, corpus: .disabled) { x in x < 3000 }
+      try checkProperty("multiples of 6 are below 3000", evens, corpus: .disabled) { x in x < 3000 }
     }
     #expect(failure.shrunkCounterexample == "3000")
   }
@@ -53,7 +53,7 @@ import Testing
     // A length first, then that many elements: the dependent shape shrinks too.
     let gen = Gen.int(in: 1...20).flatMap { n in Gen.int(in: 0...50).array(count: n) }
     let failure = try expectFailure {
-      try forAll("long or heavy lists are rare", gen, corpus: .disabled) { v in
+      try checkProperty("long or heavy lists are rare", gen, corpus: .disabled) { v in
         v.count < 3 || v.reduce(0, +) < 7
       }
     }
@@ -62,7 +62,7 @@ import Testing
 
   @Test func pairsShrinkIndependently() throws {
     let failure = try expectFailure {
-      try forAll("a < 10 or b < 20",
+      try checkProperty("a < 10 or b < 20",
         Gen.zip(Gen.int(in: 0...1000), Gen.int(in: 0...1000)), corpus: .disabled) { a, b in
         a < 10 || b < 20
       }
@@ -73,7 +73,7 @@ import Testing
   @Test func oneOfShrinksTowardsFirstAlternative() throws {
     let gen = Gen.oneOf(Gen.int(in: 0...100), Gen.int(in: 1000...2000))
     let failure = try expectFailure {
-      try forAll("everything is below 50", gen, corpus: .disabled) { x in x < 50 }
+      try checkProperty("everything is below 50", gen, corpus: .disabled) { x in x < 50 }
     }
     #expect(failure.shrunkCounterexample == "50")
   }
@@ -81,7 +81,7 @@ import Testing
   @Test func tiesShrinkTogether() throws {
     // Fails only when two elements are equal and nonzero: needs both lowered at once.
     let failure = try expectFailure {
-      try forAll("no nonzero ties", Gen.int(in: 0...5).array(count: 2...6), corpus: .disabled) { v in
+      try checkProperty("no nonzero ties", Gen.int(in: 0...5).array(count: 2...6), corpus: .disabled) { v in
         !(v.count >= 2 && v[0] == v[1] && v[0] != 0)
       }
     }
@@ -91,7 +91,7 @@ import Testing
   @Test func thrownErrorCountsAsFailureAndIsReported() throws {
     struct Boom: Error, CustomStringConvertible { var description: String { "boom" } }
     let failure = try expectFailure {
-      try forAll("never throws", Gen.int(in: 0...100), corpus: .disabled) { x in
+      try checkProperty("never throws", Gen.int(in: 0...100), corpus: .disabled) { x in
         if x >= 17 { throw Boom() }
         return true
       }
@@ -104,7 +104,7 @@ import Testing
   @Test func shrinkBudgetIsRespectedAndReported() throws {
     var runs = 0
     let failure = try expectFailure {
-      try forAll("budgeted", Gen.int(in: 0...1_000_000_000), seed: 3, shrinkLimit: 5, corpus: .disabled) { x in
+      try checkProperty("budgeted", Gen.int(in: 0...1_000_000_000), seed: 3, shrinkLimit: 5, corpus: .disabled) { x in
         runs += 1
         return x < 10
       }
@@ -112,7 +112,7 @@ import Testing
     #expect(runs == failure.casesPassed + 1 + 5)  // the cases, the failure, 5 shrink runs
     #expect(failure.description.contains("shrinking stopped at its budget"))
     let unshrunk = try expectFailure {
-      try forAll("no shrinking", Gen.int(in: 0...1_000_000_000), seed: 3, shrinkLimit: 0, corpus: .disabled) { x in x < 10 }
+      try checkProperty("no shrinking", Gen.int(in: 0...1_000_000_000), seed: 3, shrinkLimit: 0, corpus: .disabled) { x in x < 10 }
     }
     #expect(unshrunk.shrunkCounterexample == unshrunk.originalCounterexample)
   }
