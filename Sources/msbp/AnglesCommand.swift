@@ -30,6 +30,8 @@ enum AnglesCommand {
       --data DIR             data directory
       --threads T            OpenBLAS threads (default 1)
       --out PREFIX           write PREFIX-series.csv (every angle series) and PREFIX-claims.csv
+      --fixture PATH         write the configuration and the refuted instances as an
+                             AngleClaimFixture (JSON) for the claim's property test
     """
 
   static func run(_ arguments: [String]) throws {
@@ -59,6 +61,7 @@ enum AnglesCommand {
     let dataDirectory = o.string("data")
     let threads = try o.value("threads", "a positive integer", positive) ?? 1
     let out = o.string("out")
+    let fixture = o.string("fixture")
     try o.checkAllConsumed()
     setBLASThreads(threads)
 
@@ -106,6 +109,15 @@ enum AnglesCommand {
       try series.write(toFile: out + "-series.csv", atomically: true, encoding: .utf8)
       try ClaimTable.csv(claims).write(toFile: out + "-claims.csv", atomically: true, encoding: .utf8)
       printError("wrote \(out)-series.csv and \(out)-claims.csv")
+    }
+    if let fixture {
+      try AngleClaimFixture(
+        network: spec.name, ks: ks, gammas: gammas, seeds: seeds, epochs: epochs, steps: steps, trainLimit: trainLimit,
+        every: every, datasetEvery: datasetEvery, datasetSubset: datasetSubset,
+        command: "msbp angles " + arguments.joined(separator: " "), refuted: claims.filter { !$0.holds },
+        instances: claims.count
+      ).write(path: fixture)
+      printError("wrote \(fixture)")
     }
   }
 
