@@ -74,8 +74,8 @@ public final class Linear {
   ///    unit is selected.
   /// 3. `G = V` on selected entries, `0` elsewhere (the estimate `g` of the paper).
   /// 4. `dW = G^T X`, `dX = G W`. Dense mode and `k >= m` use `sgemm`; per-example top-k
-  ///    accumulates `dW_j += G_bj X_b` and `dX_b += G_bj W_j` for `b` ascending then `j`
-  ///    ascending in `S_b` (O(B k n)); unified top-k gathers the `k` selected columns of
+  ///    accumulates `dW_j += G_bj X_b` and `dX_b += G_bj W_j`; for each row `dW_j` and
+  ///    each row `dX_b` the terms are added in ascending order of `b` (resp. `j`) (O(B k n)); unified top-k gathers the `k` selected columns of
   ///    `G` and rows of `W` and uses `sgemm` on the small matrices.
   /// 5. `db = sum_b G_b` (``BiasGradient/fromEstimate``) or `sum_b dh_b`
   ///    (``BiasGradient/dense``), summed over `b` ascending.
@@ -187,25 +187,45 @@ public final class Linear {
   }
 
   /// `dW_j += G_bj X_b`, `dX_b += G_bj W_j` over the selected entries: O(B k n).
+  ///
+  /// `dW` is accumulated unit by unit (each touched row of `dW` is finished while it is in
+  /// cache), with the examples of each unit in ascending order: for every `dW_j` this is the
+  /// same sequence of additions as the example-major loop `for b { for j in S_b }`, so the
+  /// result is bitwise the same. `dX` is accumulated example by example.
   private func accumulatePerExample(
     g: Matrix, sets: [[Int]], x: Matrix, dW: inout Matrix, dx: inout Matrix
   ) {
     let n = inputSize
     let m = outputSize
     let wantInput = dx.columns == n
+    // Counting sort of the (b, j) pairs by unit j, examples ascending within a unit.
+    var start = [Int](repeating: 0, count: m + 1)
+    for set in sets { for j in set { start[j + 1] += 1 } }
+    for j in 0..<m { start[j + 1] += start[j] }
+    var fill = start
+    var examples = [Int](repeating: 0, count: start[m])
+    for (b, set) in sets.enumerated() {
+      for j in set {
+        examples[fill[j]] = b
+        fill[j] += 1
+      }
+    }
     g.storage.withUnsafeBufferPointer { pg in
       x.storage.withUnsafeBufferPointer { px in
+        dW.storage.withUnsafeMutableBufferPointer { pdw in
+          for j in 0..<m {
+            for e in start[j]..<start[j + 1] {
+              let b = examples[e]
+              BLAS.axpy(n, pg[b * m + j], px.baseAddress! + b * n, pdw.baseAddress! + j * n)
+            }
+          }
+        }
+        guard wantInput else { return }
         weight.storage.withUnsafeBufferPointer { pw in
-          dW.storage.withUnsafeMutableBufferPointer { pdw in
-            dx.storage.withUnsafeMutableBufferPointer { pdx in
-              for b in 0..<sets.count {
-                for j in sets[b] {
-                  let gbj = pg[b * m + j]
-                  BLAS.axpy(n, gbj, px.baseAddress! + b * n, pdw.baseAddress! + j * n)
-                  if wantInput {
-                    BLAS.axpy(n, gbj, pw.baseAddress! + j * n, pdx.baseAddress! + b * n)
-                  }
-                }
+          dx.storage.withUnsafeMutableBufferPointer { pdx in
+            for b in 0..<sets.count {
+              for j in sets[b] {
+                BLAS.axpy(n, pg[b * m + j], pw.baseAddress! + j * n, pdx.baseAddress! + b * n)
               }
             }
           }

@@ -29,6 +29,7 @@ enum BenchBackwardCommand {
     let selection = try o.value("selection", "per-example or unified") { Selection(rawValue: $0) } ?? .perExample
     try o.checkAllConsumed()
     setBLASThreads(threads)
+    keepLargeAllocationsMapped()
 
     var rng = SeededGenerator(seed: 1)
     let layer = try Linear(inputSize: n, outputSize: m, using: &rng)

@@ -70,6 +70,7 @@ enum TrainCommand {
     }
     try mode.validate()
     setBLASThreads(threads)
+    keepLargeAllocationsMapped()
 
     var data = try TaskData.load(spec, dataDirectory: dataDirectory)
     if let trainLimit { data.train = data.train.slice(0..<min(trainLimit, data.train.count)) }
