@@ -23,27 +23,30 @@ let package = Package(
     // The same benchmark loops written directly against GMP in C: the baseline.
     .target(name: "_CGMPBaseline", dependencies: ["CGMP"]),
 
+    // MARK: Seeded randomness (SplitMix64, xoshiro256**), shared by every module
+    .target(name: "SeededRandom"),
+
     // MARK: Exact modules
     .target(name: "ExactArithmetic", dependencies: ["CGMP"]),
-    .target(name: "ExactLinearAlgebra", dependencies: ["ExactArithmetic"]),
+    .target(name: "ExactLinearAlgebra", dependencies: ["ExactArithmetic", "SeededRandom"]),
 
     // MARK: Verification
-    .target(name: "PropertyTesting"),
+    .target(name: "PropertyTesting", dependencies: ["SeededRandom"]),
     .target(
       name: "MSBPTestSupport",
       dependencies: ["PropertyTesting", "ExactArithmetic", "ExactLinearAlgebra"]),
-    .target(name: "MSBPTheory", dependencies: ["ExactArithmetic", "ExactLinearAlgebra"]),
+    .target(name: "MSBPTheory", dependencies: ["ExactArithmetic", "ExactLinearAlgebra", "SeededRandom"]),
     .target(name: "TheoremCheckCore", dependencies: ["MSBPTheory", "ExactArithmetic", "ExactLinearAlgebra"]),
     .executableTarget(name: "theorem-check", dependencies: ["TheoremCheckCore"]),
 
     // MARK: Networks
-    .target(name: "SparseNetworks", dependencies: ["COpenBLAS"]),
+    .target(name: "SparseNetworks", dependencies: ["COpenBLAS", "SeededRandom"]),
     .target(name: "ExactNetworks", dependencies: ["ExactArithmetic", "SparseNetworks"]),
     .target(name: "GradientAngles", dependencies: ["SparseNetworks", "ExactNetworks"]),
     .executableTarget(name: "msbp", dependencies: ["SparseNetworks", "GradientAngles"]),
 
     // MARK: Benchmarks (run in release: `swift run -c release exact-bench`)
-    .executableTarget(name: "exact-bench", dependencies: ["ExactArithmetic", "_CGMPBaseline"]),
+    .executableTarget(name: "exact-bench", dependencies: ["ExactArithmetic", "_CGMPBaseline", "SeededRandom"]),
     .executableTarget(name: "linalg-bench", dependencies: ["ExactLinearAlgebra"]),
 
     // MARK: Tests

@@ -1,19 +1,5 @@
 import ExactArithmetic
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fast, seedable generator, so that the
-/// `seed:` conveniences below are reproducible on every platform. Internal, so that it
-/// never clashes with the property-testing module's generators.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import SeededRandom
 
 /// Test matrices whose determinant or spectrum is known exactly by construction.
 ///

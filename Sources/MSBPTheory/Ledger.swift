@@ -2,11 +2,15 @@
 public enum ClaimStatus: String, Sendable, CaseIterable {
   /// Proved here (Proofs/) and checked exactly on generated instances.
   case provedAndChecked = "proved here and checked on instances"
-  /// A check refutes the claim as printed; the counterexample is in Fixtures/theory/.
+  /// A check or a measurement refutes the claim as printed; the counterexample is in
+  /// Fixtures/ (theory/ for exact counterexamples, angles/ for measured ones).
   case refuted = "refuted (counterexample in Fixtures)"
   /// The printed claim or formula is wrong; the corrected form is stated, and checked on
   /// instances wherever an instance can decide it (the note says how).
   case erratum = "erratum (corrected form stated; checked where checkable)"
+  /// An empirical claim measured here (commands in Proofs/Empirical.md); the note gives
+  /// the figures and says how far they agree with the paper's.
+  case measured = "measured (figures in the note)"
   /// Not checked yet.
   case notYetChecked = "not yet checked"
   /// Cannot be checked in this project (the note says why).

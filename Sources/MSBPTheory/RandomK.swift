@@ -1,4 +1,5 @@
 import ExactArithmetic
+import SeededRandom
 
 /// random_k: keeps k indices drawn uniformly without replacement, ignoring v.
 ///
@@ -32,19 +33,14 @@ public struct RandomK: SparsifyingFunction {
   }
 }
 
-/// SplitMixStream (SplitMix64 of Steele, Lea, Flood 2014): a small, well-mixed, seedable
-/// generator; used so that random_k is reproducible across platforms.
+/// SplitMixStream: the shared SplitMix64 (Steele, Lea, Flood 2014) with an unbiased
+/// bounded draw of its own, so that random_k is reproducible across platforms and Swift
+/// versions (the standard library's bounded draws may change).
 struct SplitMixStream: Sendable {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
+  var base: SplitMix64
+  init(seed: UInt64) { base = SplitMix64(seed: seed) }
 
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  mutating func next() -> UInt64 { base.next() }
 
   /// Uniform in 0..<bound (bound > 0), by rejection to avoid modulo bias.
   mutating func next(below bound: UInt64) -> UInt64 {

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// A seeded, reproducible pseudo-random generator (xoshiro256**, state expanded from the
 /// seed with SplitMix64).
 ///
@@ -6,36 +8,16 @@
 /// ``shuffle(_:)``) are written here rather than taken from the standard library, whose
 /// algorithms may change between Swift versions: the same seed gives the same run.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var s: (UInt64, UInt64, UInt64, UInt64)
+  private var base: Xoshiro256StarStar
 
   /// A generator for `seed`; `stream` separates independent uses of one seed
   /// (e.g. initialisation, shuffling and dropout of the same run).
   public init(seed: UInt64, stream: UInt64 = 0) {
-    var x = seed ^ (stream &* 0xD1B5_4A32_D192_ED03)
-    func splitMix() -> UInt64 {
-      x &+= 0x9E37_79B9_7F4A_7C15
-      var z = x
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    s = (splitMix(), splitMix(), splitMix(), splitMix())
+    base = Xoshiro256StarStar(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
   }
 
   /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
-    let result = rotl(s.1 &* 5, 7) &* 9
-    let t = s.1 << 17
-    s.2 ^= s.0
-    s.3 ^= s.1
-    s.1 ^= s.2
-    s.0 ^= s.3
-    s.2 ^= t
-    s.3 = rotl(s.3, 45)
-    return result
-  }
-
-  private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+  public mutating func next() -> UInt64 { base.next() }
 
   /// A float uniform in `[0, 1)` with 24 random bits.
   public mutating func nextUnitFloat() -> Float {

@@ -8,6 +8,7 @@
 
 import ExactArithmetic
 import _CGMPBaseline
+import SeededRandom
 
 #if canImport(Glibc)
 import Glibc
@@ -15,17 +16,8 @@ import Glibc
 import Darwin
 #endif
 
-/// SplitMix64, the same generator as the C baseline, so both sum the same rationals.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+// SplitMix64 (SeededRandom) is the generator the C baseline implements too, so both
+// sum the same rationals.
 
 /// H_n = 1/1 + ... + 1/n.
 func harmonic(_ n: Int) -> Rational {
@@ -36,7 +28,7 @@ func harmonic(_ n: Int) -> Rational {
 
 /// The same random small rationals as `cgmp_baseline_random_sum`.
 func randomSum(count: Int, seed: UInt64) -> Rational {
-  var rng = SplitMix64(state: seed)
+  var rng = SplitMix64(seed: seed)
   var sum = Rational.zero
   for _ in 0..<count {
     let p = Int(rng.next() % 2001) - 1000

@@ -1,18 +1,9 @@
 @testable import ExactArithmetic
+import PropertyTesting
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator so every random test is
-/// reproducible from its seed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The shared seeded generator (SeededRandom, re-exported by PropertyTesting), named here
+/// once so every file of this target can use it without importing it.
+typealias SplitMix64 = PropertyTesting.SplitMix64
 
 extension SplitMix64 {
   /// A random integer of up to `bits` bits (uniform bit length, then uniform limbs), with a

@@ -1,3 +1,4 @@
+import PropertyTesting
 import ExactArithmetic
 @testable import ExactLinearAlgebra
 
@@ -7,17 +8,12 @@ import ExactArithmetic
 
 func q(_ n: Int, _ d: Int = 1) -> Rational { Rational(n, d) }
 
-/// A deterministic generator for tests that do not go through the property engine.
+/// A deterministic generator for tests that do not go through the property engine: the
+/// shared SplitMix64 behind an unlabeled initializer.
 struct TestGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(_ seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  private var base: SplitMix64
+  init(_ seed: UInt64) { base = SplitMix64(seed: seed) }
+  mutating func next() -> UInt64 { base.next() }
 }
 
 /// Determinant by Laplace expansion along the first row (only for tiny matrices).

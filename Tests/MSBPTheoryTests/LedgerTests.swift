@@ -26,7 +26,7 @@ import Testing
       }
       if c.status == .refuted {
         // A refutation must name its fixture, and the fixture must exist.
-        let name = try #require(c.note.split(separator: " ").first { $0.contains("Fixtures/theory/") }, "\(c.id) names no fixture")
+        let name = try #require(c.note.split(separator: " ").first { $0.contains("Fixtures/") }, "\(c.id) names no fixture")
         let path = name.drop { $0 != "F" }.prefix { $0 != "," && $0 != ")" }
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(String(path)).path), "\(c.id): missing \(path)")
       }

@@ -1,19 +1,10 @@
 import Foundation
+import PropertyTesting
 import Testing
 @testable import TheoremCheckCore
 
-/// A small seeded generator (SplitMix64), so every fuzz case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// Fuzz cases are drawn from the shared seeded generator, so every case can be replayed.
+typealias SplitMix64 = PropertyTesting.SplitMix64
 
 /// Nothing traps: random bytes, mutated fixtures and random well-formed
 /// documents all either decode or throw a typed, non-empty error. A trap

@@ -1,4 +1,4 @@
-// Seedable pseudo-random number generators.
+// Seedable pseudo-random number generators shared by every module.
 //
 // Swift's `SystemRandomNumberGenerator` cannot be seeded, so nothing drawn from it
 // can be reproduced. Every random choice in this project goes through one of the two
