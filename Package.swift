@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "PropertyTestingTests", dependencies: ["PropertyTesting", "MSBPTestSupport"]),
     .testTarget(name: "MSBPTheoryTests", dependencies: ["MSBPTheory", "MSBPTestSupport", "PropertyTesting"]),
     .testTarget(name: "TheoremCheckTests", dependencies: ["TheoremCheckCore", "theorem-check", "MSBPTestSupport", "PropertyTesting"]),
-    .testTarget(name: "SparseNetworksTests", dependencies: ["SparseNetworks", "PropertyTesting"]),
+    .testTarget(name: "SparseNetworksTests", dependencies: ["SparseNetworks", "msbp", "MSBPTestSupport", "PropertyTesting"]),
     .testTarget(name: "ExactNetworksTests", dependencies: ["ExactNetworks", "SparseNetworks", "MSBPTestSupport", "PropertyTesting"]),
     .testTarget(name: "GradientAnglesTests", dependencies: ["GradientAngles", "SparseNetworks", "ExactNetworks", "MSBPTestSupport", "PropertyTesting"]),
   ]

@@ -44,7 +44,7 @@ enum AnglesCommand {
     guard let networkArgument = named ?? o.positional.first, o.positional.count == (named == nil ? 1 : 0) else {
       throw UsageError("expected one NETWORK (positional or --network), got \(o.positional)")
     }
-    let spec = try NetworkSpec.load(path: TrainCommand.resolveNetwork(networkArgument))
+    let spec = try NetworkSpec.load(path: try TrainCommand.resolveNetwork(networkArgument))
     let width = spec.sizes.dropFirst().dropLast().min() ?? 1
     let ks = try o.value("k", "a comma-separated list of positive integers", parseList { Int($0).flatMap { $0 >= 1 ? $0 : nil } })
       ?? Array(Set([1, 5, 10, 20, 50].map { min($0, width) })).sorted()

@@ -43,7 +43,7 @@ enum FiguresCommand {
       return
     }
     guard o.positional.count <= 1 else { throw UsageError("expected at most one NETWORK, got \(o.positional)") }
-    let spec = try NetworkSpec.load(path: TrainCommand.resolveNetwork(o.string("network") ?? o.positional.first ?? "mnist-mlp-500"))
+    let spec = try NetworkSpec.load(path: try TrainCommand.resolveNetwork(o.string("network") ?? o.positional.first ?? "mnist-mlp-500"))
     let ks = try o.value("k", "a comma-separated list of positive integers", AnglesCommand.parseList(AnglesCommand.positive))
       ?? [5, 10, 20, 50, 100]
     let gammas = [0] + (try o.value("gamma", "a comma-separated list of numbers in (0, 1)",

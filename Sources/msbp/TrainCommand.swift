@@ -33,7 +33,7 @@ enum TrainCommand {
       return
     }
     guard o.positional.count == 1 else { throw UsageError("expected one NETWORK argument, got \(o.positional)") }
-    let spec = try NetworkSpec.load(path: resolveNetwork(o.positional[0]))
+    let spec = try NetworkSpec.load(path: try resolveNetwork(o.positional[0]))
 
     let modeName = o.string("mode") ?? "dense"
     let hidden = Array(spec.sizes.dropFirst().dropLast())
@@ -101,12 +101,24 @@ enum TrainCommand {
         result.totalBackwardSeconds / Double(max(reports.count, 1))))
       if let out { try write(results, to: out) }
     }
+    if results.count > 1, let s = SeedSummary(results) {
+      print(String(
+        format: "%@,%@,seeds=%d,test_at_best_dev_mean=%.4f,test_at_best_dev_sd=%.4f,final_test_mean=%.4f,final_test_sd=%.4f,backward_s_per_epoch=%.3f",
+        spec.name, mode.description, s.runs, s.testAtBestDev.mean, s.testAtBestDev.sd,
+        s.finalTest.mean, s.finalTest.sd, s.backwardSecondsPerEpoch))
+    }
   }
 
   /// A name in `Fixtures/networks/` (from the current directory) or a path.
-  static func resolveNetwork(_ argument: String) -> String {
+  static func resolveNetwork(_ argument: String) throws -> String {
     if argument.hasSuffix(".json") || argument.contains("/") { return argument }
-    return "Fixtures/networks/\(argument).json"
+    let path = "Fixtures/networks/\(argument).json"
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw UsageError(
+        "no network named '\(argument)' in ./Fixtures/networks/: run from the repository root, "
+          + "or pass the path of a network JSON file")
+    }
+    return path
   }
 
   /// Writes `PREFIX.json` (the results) and `PREFIX.csv` (one row per seed and epoch).

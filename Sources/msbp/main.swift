@@ -1,6 +1,7 @@
 // `msbp`: the command-line entry point. Each subcommand lives in its own file and
 // registers itself in `subcommands`; this file only dispatches.
 import Foundation
+import SparseNetworks
 
 /// A subcommand: its one-line summary and its entry point (arguments after the name).
 struct Subcommand {
@@ -37,6 +38,11 @@ guard let command = subcommands[name] else {
 }
 do {
   try command.run(Array(arguments.dropFirst()))
+} catch let error where error is UsageError || error is ConfigurationError || error is DataError {
+  // Exit codes (README): 2 for bad input (command line, configuration such as k out of
+  // range, network file, missing or corrupt data), 1 for any other failure.
+  FileHandle.standardError.write(Data("msbp \(name): error: \(error)\n".utf8))
+  exit(2)
 } catch {
   FileHandle.standardError.write(Data("msbp \(name): error: \(error)\n".utf8))
   exit(1)
