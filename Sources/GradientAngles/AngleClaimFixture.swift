@@ -69,10 +69,11 @@ public struct AngleClaimFixture: Sendable, Codable, Equatable {
     }
   }
 
-  /// Writes the fixture as sorted, pretty JSON.
+  /// Writes the fixture as sorted, pretty JSON; a failure is an ``OutputError`` naming the
+  /// file.
   public func write(path: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    try encoder.encode(self).write(to: URL(fileURLWithPath: path))
+    try OutputPath.write(try encoder.encode(self), to: path)
   }
 }

@@ -12,6 +12,9 @@ public enum DataError: Error, CustomStringConvertible, Sendable, Equatable {
   case corrupt(path: String, reason: String)
   /// Two files that belong together disagree (e.g. image and label counts).
   case mismatch(String)
+  /// None of the accepted names of one file (e.g. an MNIST file with dashes or dots, plain
+  /// or gzip) exists in the directory.
+  case missingAnyOf(directory: String, names: [String])
   /// None of the MNIST files was found in the searched directories.
   case mnistNotFound(searched: [String])
 
@@ -19,6 +22,8 @@ public enum DataError: Error, CustomStringConvertible, Sendable, Equatable {
   public var description: String {
     switch self {
     case .missingFile(let p): "missing data file: \(p)"
+    case .missingAnyOf(let d, let names):
+      "missing data file in \(d): none of \(names.joined(separator: ", ")) exists"
     case .unreadable(let p, let r): "cannot read \(p): \(r)"
     case .truncated(let p, let e, let a):
       "truncated data file \(p): the header promises \(e) bytes, the file has \(a)"

@@ -31,13 +31,16 @@ public enum TaskData {
     }) else {
       throw .mnistNotFound(searched: dirs)
     }
-    func path(_ stem: String, _ kind: String) -> String {
-      find(dir, stem, kind) ?? dir + "/" + stem + "-" + kind + "(.gz)"
+    func path(_ stem: String, _ kind: String) throws(DataError) -> String {
+      guard let p = find(dir, stem, kind) else { throw .missingAnyOf(directory: dir, names: candidates(stem, kind)) }
+      return p
     }
-    let train = try IDX.load(
-      images: path("train-images", "idx3-ubyte"), labels: path("train-labels", "idx1-ubyte"))
-    let test = try IDX.load(
-      images: path("t10k-images", "idx3-ubyte"), labels: path("t10k-labels", "idx1-ubyte"))
+    // Every file is located before any is read, so a missing one is reported at once.
+    let paths = (
+      try path("train-images", "idx3-ubyte"), try path("train-labels", "idx1-ubyte"),
+      try path("t10k-images", "idx3-ubyte"), try path("t10k-labels", "idx1-ubyte"))
+    let train = try IDX.load(images: paths.0, labels: paths.1)
+    let test = try IDX.load(images: paths.2, labels: paths.3)
     return (train, test)
   }
 
@@ -52,7 +55,7 @@ public enum TaskData {
         return try CSVData.load(path: d + "/" + n, featureCount: 64, featureScale: 16, classes: 10)
       }
     }
-    throw .missingFile(path: "digits.csv.gz (searched: \(dirs.joined(separator: ", ")))")
+    throw .missingFile(path: "digits.csv.gz or digits.csv (searched: \(dirs.joined(separator: ", ")))")
   }
 
   /// The train/dev/test splits of `spec`'s task: train is the first `split.train`
@@ -74,9 +77,10 @@ public enum TaskData {
       throw ConfigurationError(
         "\(spec.name): split train \(spec.split.train) + dev \(spec.split.dev) does not fit \(pool.count) examples")
     }
-    guard pool.features.columns == spec.sizes[0] else {
-      throw ConfigurationError("\(spec.name): input width \(spec.sizes[0]) but the data has \(pool.features.columns) features")
-    }
+    // Input width = features and output width = classes, for training and test data, before
+    // any training (a mismatch would otherwise surface as a shape error in the first step).
+    try spec.validate(data: pool, part: "training")
+    if let test { try spec.validate(data: test, part: "test") }
     return DataSplits(
       train: pool.slice(0..<spec.split.train),
       dev: pool.slice(spec.split.train..<needed),

@@ -17,7 +17,8 @@ enum AnglesCommand {
     per layer and for the whole parameter vector, and the claim is checked on each.
 
     options:
-      --k LIST               units kept per example (default 1,5,10,20,50 clipped to the width)
+      --k LIST               units kept per example, each in 1...smallest hidden width
+                             (default 1,5,10,20,50 clipped to the width)
       --gamma LIST           MSBP memory ratios (default 0.3,0.5,0.8,0.9)
       --seeds LIST           seeds (default 1,2,3)
       --epochs E             epochs per run (default 1)
@@ -36,33 +37,41 @@ enum AnglesCommand {
 
   static func run(_ arguments: [String]) throws {
     var o = try Options(arguments, booleanFlags: ["help"])
-    if o.flag("help") || arguments.isEmpty {
+    if o.flag("help") {
       printError(help)
       return
     }
+    if arguments.isEmpty { throw UsageRequested(help: help) }
     let named = o.string("network")
     guard let networkArgument = named ?? o.positional.first, o.positional.count == (named == nil ? 1 : 0) else {
       throw UsageError("expected one NETWORK (positional or --network), got \(o.positional)")
     }
     let spec = try NetworkSpec.load(path: try TrainCommand.resolveNetwork(networkArgument))
-    let width = spec.sizes.dropFirst().dropLast().min() ?? 1
-    let ks = try o.value("k", "a comma-separated list of positive integers", parseList { Int($0).flatMap { $0 >= 1 ? $0 : nil } })
+    let width = spec.hiddenWidths.min() ?? 1
+    let ks = try o.value("k", "a comma-separated list of positive integers", Options.list(Options.positive))
       ?? Array(Set([1, 5, 10, 20, 50].map { min($0, width) })).sorted()
-    let gammas = try o.value("gamma", "a comma-separated list of numbers in [0, 1)", parseList { Float($0).flatMap { $0 >= 0 && $0 < 1 ? $0 : nil } })
+    let gammas = try o.value("gamma", "a comma-separated list of numbers in [0, 1)", Options.list { Float($0).flatMap { $0 >= 0 && $0 < 1 ? $0 : nil } })
       ?? [0.3, 0.5, 0.8, 0.9]
-    let seeds = try o.value("seeds", "a comma-separated list of seeds", parseList { UInt64($0) }) ?? [1, 2, 3]
-    let epochs = try o.value("epochs", "a positive integer", positive) ?? 1
-    let every = try o.value("every", "a positive integer", positive) ?? 1
-    let datasetEvery = try o.value("dataset-every", "a positive integer", positive) ?? 100
-    let datasetSubset = try o.value("dataset-subset", "a positive integer", positive) ?? 5000
-    let trainLimit = try o.value("train-limit", "a positive integer", positive)
-    let steps = try o.value("steps", "a positive integer", positive)
+    let seeds = try o.value("seeds", "a comma-separated list of seeds", Options.list { UInt64($0) }) ?? [1, 2, 3]
+    let epochs = try o.value("epochs", "a positive integer", Options.positive) ?? 1
+    let every = try o.value("every", "a positive integer", Options.positive) ?? 1
+    let datasetEvery = try o.value("dataset-every", "a positive integer", Options.positive) ?? 100
+    let datasetSubset = try o.value("dataset-subset", "a positive integer", Options.positive) ?? 5000
+    let trainLimit = try o.value("train-limit", "a positive integer", Options.positive)
+    let steps = try o.value("steps", "a positive integer", Options.positive)
     let selection = try o.value("selection", "per-example or unified") { Selection(rawValue: $0) } ?? .perExample
     let dataDirectory = o.string("data")
-    let threads = try o.value("threads", "a positive integer", positive) ?? 1
+    let threads = try o.value("threads", "a positive integer", Options.positive) ?? 1
     let out = o.string("out")
     let fixture = o.string("fixture")
     try o.checkAllConsumed()
+    for k in ks { try spec.validate(k: k) }
+    // Every output path is checked before any run.
+    if let out {
+      try OutputPath.checkWritableFile(out + "-series.csv", option: "--out")
+      try OutputPath.checkWritableFile(out + "-claims.csv", option: "--out")
+    }
+    if let fixture { try OutputPath.checkWritableFile(fixture, option: "--fixture") }
     setBLASThreads(threads)
 
     var data = try TaskData.load(spec, dataDirectory: dataDirectory)
@@ -106,8 +115,8 @@ enum AnglesCommand {
     }
     print(ClaimTable.render(claims))
     if let out {
-      try series.write(toFile: out + "-series.csv", atomically: true, encoding: .utf8)
-      try ClaimTable.csv(claims).write(toFile: out + "-claims.csv", atomically: true, encoding: .utf8)
+      try OutputPath.write(series, to: out + "-series.csv")
+      try OutputPath.write(ClaimTable.csv(claims), to: out + "-claims.csv")
       printError("wrote \(out)-series.csv and \(out)-claims.csv")
     }
     if let fixture {
@@ -118,15 +127,6 @@ enum AnglesCommand {
         instances: claims.count
       ).write(path: fixture)
       printError("wrote \(fixture)")
-    }
-  }
-
-  static func positive(_ s: String) -> Int? { Int(s).flatMap { $0 >= 1 ? $0 : nil } }
-
-  static func parseList<T>(_ element: @escaping (String) -> T?) -> (String) -> [T]? {
-    { s in
-      let parts = s.split(separator: ",", omittingEmptySubsequences: false).map { element(String($0)) }
-      return parts.isEmpty || parts.contains { $0 == nil } ? nil : parts.map { $0! }
     }
   }
 

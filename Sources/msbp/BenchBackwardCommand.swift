@@ -8,6 +8,7 @@ enum BenchBackwardCommand {
     usage: msbp bench-backward [--batch 32] [--in 784] [--out 500] [--k 20] [--gamma 0.8]
                                [--selection per-example|unified] [--repeats 300] [--threads 1]
     Prints the mean thread CPU time per backward call for dense, SBP and MSBP and the ratios.
+    k must lie in 1...out, gamma in [0, 1).
     """
 
   static func run(_ arguments: [String]) throws {
@@ -28,6 +29,10 @@ enum BenchBackwardCommand {
     let gamma = try o.value("gamma", "a number") { Float($0) } ?? 0.8
     let selection = try o.value("selection", "per-example or unified") { Selection(rawValue: $0) } ?? .perExample
     try o.checkAllConsumed()
+    // The layer's sizes are bounded like a network file's, k lies in 1...m and gamma in [0, 1).
+    try NetworkSpec.validate(sizes: [n, m], batchSize: batch, name: "bench-backward layer \(n) -> \(m)")
+    try NetworkSpec.validate(k: k, widths: [m], network: "the layer \(n) -> \(m)")
+    try BackwardMode.msbp(k: k, gamma: gamma, selection: selection).validate()
     setBLASThreads(threads)
     keepLargeAllocationsMapped()
 
@@ -58,7 +63,8 @@ enum BenchBackwardCommand {
     print("layer \(n) -> \(m), batch \(batch), k \(k), OpenBLAS threads \(threads)")
     print(String(format: "per-example top-k selection alone: %.1f us/call (checksum %d)", selectionSeconds * 1e6, checksum))
     for (name, s) in times {
-      print(String(format: "%-40@ %9.1f us/call  speedup over dense %.2fx", name as NSString, s * 1e6, times[0].1 / s))
+      let padded = name.count < 40 ? name.padding(toLength: 40, withPad: " ", startingAt: 0) : name
+      print(padded + String(format: " %9.1f us/call  speedup over dense %.2fx", s * 1e6, times[0].1 / s))
     }
   }
 }

@@ -12,7 +12,8 @@ enum FiguresCommand {
     usage: msbp figures NETWORK [options]     (default NETWORK: mnist-mlp-500)
 
     options:
-      --k LIST               units kept per example (default 5,10,20,50,100)
+      --k LIST               units kept per example, each in 1...smallest hidden width
+                             (default 5,10,20,50,100 clipped to the width)
       --gamma LIST           MSBP memory ratios; 0 (SBP) is always added (default 0.3,0.5,0.7,0.8,0.9)
       --seeds LIST           seeds (default 1,...,20)
       --epochs E             epochs per run (default: the network's)
@@ -44,28 +45,31 @@ enum FiguresCommand {
     }
     guard o.positional.count <= 1 else { throw UsageError("expected at most one NETWORK, got \(o.positional)") }
     let spec = try NetworkSpec.load(path: try TrainCommand.resolveNetwork(o.string("network") ?? o.positional.first ?? "mnist-mlp-500"))
-    let ks = try o.value("k", "a comma-separated list of positive integers", AnglesCommand.parseList(AnglesCommand.positive))
-      ?? [5, 10, 20, 50, 100]
+    let width = spec.hiddenWidths.min() ?? 1
+    let ks = try o.value("k", "a comma-separated list of positive integers", Options.list(Options.positive))
+      ?? Array(Set([5, 10, 20, 50, 100].map { min($0, width) })).sorted()
     let gammas = [0] + (try o.value("gamma", "a comma-separated list of numbers in (0, 1)",
-                                    AnglesCommand.parseList { Float($0).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } })
+                                    Options.list { Float($0).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } })
       ?? [0.3, 0.5, 0.7, 0.8, 0.9])
-    let seeds = try o.value("seeds", "a comma-separated list of seeds", AnglesCommand.parseList { UInt64($0) })
+    let seeds = try o.value("seeds", "a comma-separated list of seeds", Options.list { UInt64($0) })
       ?? Array(1...20)
-    let epochs = try o.value("epochs", "a positive integer", AnglesCommand.positive) ?? spec.epochs
-    let every = try o.value("every", "a positive integer", AnglesCommand.positive) ?? 10
-    let trainLimit = try o.value("train-limit", "a positive integer", AnglesCommand.positive)
+    let epochs = try o.value("epochs", "a positive integer", Options.positive) ?? spec.epochs
+    let every = try o.value("every", "a positive integer", Options.positive) ?? 10
+    let trainLimit = try o.value("train-limit", "a positive integer", Options.positive)
     let dense = !o.flag("no-dense")
     let dataDirectory = o.string("data")
-    let threads = try o.value("threads", "a positive integer", AnglesCommand.positive) ?? 1
+    let threads = try o.value("threads", "a positive integer", Options.positive) ?? 1
     let out = o.string("out") ?? "figures-\(spec.name)"
     try o.checkAllConsumed()
+    for k in ks { try spec.validate(k: k) }
+    // The output directory is made (and checked) before any data is loaded or run started.
+    try OutputPath.prepareDirectory(out, option: "--out")
     setBLASThreads(threads)
 
     var data = try TaskData.load(spec, dataDirectory: dataDirectory)
     if let trainLimit { data.train = data.train.slice(0..<min(trainLimit, data.train.count)) }
     let experiment = try AngleExperiment(
       spec: spec, data: data, epochs: epochs, schedule: AngleSchedule(every: every, measures: [.runTime, .paired]))
-    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     let total = seeds.count * (ks.count * gammas.count + (dense ? 1 : 0))
     printError(
       "msbp figures \(spec.name): k \(ks), gamma \(gammas), \(seeds.count) seeds, \(epochs) epoch(s), "
@@ -113,7 +117,7 @@ enum FiguresCommand {
         + parts.map { p in let s = runTimeMean(r.result, p); return "\(cell(s.mean)),\(cell(s.standardDeviation))" }.joined(separator: ",")
         + ",\(cell(r.result.angles[.paired, .sbp, .whole]?.mean ?? .nan)),\(cell(r.result.angles[.paired, .msbp, .whole]?.mean ?? .nan))\n"
     }
-    try csv.write(toFile: dir + "/runs.csv", atomically: true, encoding: .utf8)
+    try OutputPath.write(csv, to: dir + "/runs.csv")
 
     // Aggregates over seeds.
     struct Cell { var accuracy = Summary(); var angles: [ParameterPart: Summary] = [:] }
@@ -140,7 +144,7 @@ enum FiguresCommand {
           + parts.map { cell(c.angles[$0]?.mean ?? .nan) }.joined(separator: ",") + "\n"
       }
     }
-    try summary.write(toFile: dir + "/summary.csv", atomically: true, encoding: .utf8)
+    try OutputPath.write(summary, to: dir + "/summary.csv")
 
     // The figures.
     func name(_ g: Float) -> String { g == 0 ? "SBP (gamma = 0)" : "MSBP gamma = \(g)" }
@@ -168,9 +172,9 @@ enum FiguresCommand {
         title: "Figure 3: averaged run-time gradient estimation angle, \(what)", xLabel: "k (units kept per example)",
         yLabel: "angle (degrees)", series: gammas.map { line($0, { $0.angles[part]?.mean ?? .nan }) })
     }
-    try fig1.svg().write(toFile: dir + "/figure1-accuracy.svg", atomically: true, encoding: .utf8)
-    try fig2.svg().write(toFile: dir + "/figure2-accuracy-sd.svg", atomically: true, encoding: .utf8)
-    try fig3(.whole, "whole parameter vector").svg().write(toFile: dir + "/figure3-angles-whole.svg", atomically: true, encoding: .utf8)
-    try fig3(.layer(1), "first hidden layer").svg().write(toFile: dir + "/figure3-angles-layer1.svg", atomically: true, encoding: .utf8)
+    try OutputPath.write(fig1.svg(), to: dir + "/figure1-accuracy.svg")
+    try OutputPath.write(fig2.svg(), to: dir + "/figure2-accuracy-sd.svg")
+    try OutputPath.write(fig3(.whole, "whole parameter vector").svg(), to: dir + "/figure3-angles-whole.svg")
+    try OutputPath.write(fig3(.layer(1), "first hidden layer").svg(), to: dir + "/figure3-angles-layer1.svg")
   }
 }

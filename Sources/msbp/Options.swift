@@ -6,6 +6,12 @@ struct UsageError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
+/// A subcommand run without arguments where it needs some: `main` prints `help` and exits
+/// with 2, as `msbp` alone does.
+struct UsageRequested: Error {
+  let help: String
+}
+
 /// `--flag value` options and positional arguments, parsed once and then read by name.
 /// Every option must be consumed; leftovers are reported as unknown.
 struct Options {
@@ -48,6 +54,18 @@ struct Options {
     guard let v = parse(raw) else { throw UsageError("--\(name): '\(raw)' is not \(what)") }
     return v
   }
+
+  /// Parses a comma-separated list with `element`; `nil` (malformed) when any element,
+  /// including an empty one (`1,,2`), fails to parse.
+  static func list<T>(_ element: @escaping (String) -> T?) -> (String) -> [T]? {
+    { s in
+      let parts = s.split(separator: ",", omittingEmptySubsequences: false).map { element(String($0)) }
+      return parts.isEmpty || parts.contains { $0 == nil } ? nil : parts.map { $0! }
+    }
+  }
+
+  /// Parses a positive integer.
+  static func positive(_ s: String) -> Int? { Int(s).flatMap { $0 >= 1 ? $0 : nil } }
 
   /// Throws when options were given that nobody read.
   func checkAllConsumed() throws {

@@ -12,13 +12,15 @@ enum TrainCommand {
 
     options:
       --mode dense|sbp|msbp       backward of the hidden layers (default dense)
-      --k K                       units propagated per example (default: the network's k)
-      --ratio R                   sparse ratio r; k = round(r * hidden width)
-      --gamma G                   MSBP memory ratio in [0, 1) (default: the network's gamma)
+      --k K                       units propagated per example, 1...smallest hidden width
+                                  (default: the network's k)
+      --ratio R                   sparse ratio r in (0, 1]; k = round(r * hidden width), at least 1
+      --gamma G                   MSBP memory ratio in [0, 1) (default: the network's gamma);
+                                  --mode msbp only
       --selection per-example|unified   top-k per example (default) or meProp's unified top-k
       --bias from-g|dense         bias gradient from the estimate g (default) or dense
       --seed S                    seed of initialisation, shuffling and dropout (default 1)
-      --seeds S1,S2,...           several runs, one per seed
+      --seeds S1,S2,...           several runs, one per seed (instead of --seed)
       --epochs E                  epochs (default: the network's)
       --train-limit N             use only the first N training examples (quick runs)
       --data DIR                  data directory (MNIST files, or digits.csv.gz)
@@ -28,47 +30,56 @@ enum TrainCommand {
 
   static func run(_ arguments: [String]) throws {
     var o = try Options(arguments, booleanFlags: ["help"])
-    if o.flag("help") || arguments.isEmpty {
+    if o.flag("help") {
       printError(help)
       return
     }
+    if arguments.isEmpty { throw UsageRequested(help: help) }
     guard o.positional.count == 1 else { throw UsageError("expected one NETWORK argument, got \(o.positional)") }
     let spec = try NetworkSpec.load(path: try resolveNetwork(o.positional[0]))
 
     let modeName = o.string("mode") ?? "dense"
-    let hidden = Array(spec.sizes.dropFirst().dropLast())
-    var k = try o.value("k", "a positive integer") { Int($0) } ?? spec.k
-    if let r = try o.value("ratio", "a number in (0, 1]", { Double($0).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil } }) {
-      guard Set(hidden).count <= 1, let width = hidden.first else {
-        throw UsageError("--ratio needs hidden layers of one width (got \(hidden)); use --k")
-      }
-      k = max(1, Int((r * Double(width)).rounded()))
-    }
-    let gamma = try o.value("gamma", "a number") { Float($0) } ?? spec.gamma ?? 0.8
+    let givenK = try o.value("k", "an integer") { Int($0) }
+    let ratio = try o.value("ratio", "a number in (0, 1]", { Double($0).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil } })
+    let givenGamma = try o.value("gamma", "a number") { Float($0) }
     let selection = try o.value("selection", "per-example or unified") { Selection(rawValue: $0) }
       ?? spec.selection ?? .perExample
     let bias = try o.value("bias", "from-g or dense") { BiasGradient(rawValue: $0) } ?? .fromEstimate
     let epochs = try o.value("epochs", "a non-negative integer") { Int($0).flatMap { $0 >= 0 ? $0 : nil } } ?? spec.epochs
-    var seeds = [try o.value("seed", "an unsigned integer") { UInt64($0) } ?? 1]
-    if let list = try o.value("seeds", "a comma-separated list of seeds", { s in
-      let parsed = s.split(separator: ",").compactMap { UInt64($0) }
-      return parsed.isEmpty || parsed.count != s.split(separator: ",").count ? nil : parsed
-    }) { seeds = list }
-    let trainLimit = try o.value("train-limit", "a positive integer") { Int($0).flatMap { $0 > 0 ? $0 : nil } }
+    let seed = try o.value("seed", "an unsigned integer") { UInt64($0) }
+    let seedList = try o.value("seeds", "a comma-separated list of seeds", Options.list { UInt64($0) })
+    let trainLimit = try o.value("train-limit", "a positive integer", Options.positive)
     let dataDirectory = o.string("data")
-    let threads = try o.value("threads", "a positive integer") { Int($0).flatMap { $0 > 0 ? $0 : nil } } ?? 1
+    let threads = try o.value("threads", "a positive integer", Options.positive) ?? 1
     let out = o.string("out")
     try o.checkAllConsumed()
 
-    let mode: BackwardMode
-    switch modeName {
-    case "dense": mode = .dense
-    case "sbp", "msbp":
-      guard let k else { throw UsageError("--mode \(modeName) needs --k or --ratio (the network has no default k)") }
-      mode = modeName == "sbp" ? .sbp(k: k, selection: selection) : .msbp(k: k, gamma: gamma, selection: selection)
-    default: throw UsageError("--mode must be dense, sbp or msbp, got '\(modeName)'")
+    if seed != nil && seedList != nil { throw UsageError("give --seed or --seeds, not both") }
+    let seeds = seedList ?? [seed ?? 1]
+    if givenK != nil && ratio != nil { throw UsageError("give --k or --ratio, not both") }
+    guard ["dense", "sbp", "msbp"].contains(modeName) else {
+      throw UsageError("--mode must be dense, sbp or msbp, got '\(modeName)'")
     }
-    try mode.validate()
+    if givenGamma != nil && modeName != "msbp" {
+      throw UsageError("--gamma applies to --mode msbp only (--mode \(modeName) has no memory)")
+    }
+    let mode: BackwardMode
+    if modeName == "dense" {
+      mode = .dense
+    } else {
+      let k: Int? = if let ratio { try spec.k(ratio: ratio) } else { givenK ?? spec.k }
+      guard let k else {
+        throw UsageError("--mode \(modeName) needs --k or --ratio (the network has no default k)")
+      }
+      mode = modeName == "sbp"
+        ? .sbp(k: k, selection: selection) : .msbp(k: k, gamma: givenGamma ?? spec.gamma ?? 0.8, selection: selection)
+    }
+    try spec.validate(mode)
+    // Both output files are checked before any data is loaded or any training is done.
+    if let out {
+      try OutputPath.checkWritableFile(out + ".json", option: "--out")
+      try OutputPath.checkWritableFile(out + ".csv", option: "--out")
+    }
     setBLASThreads(threads)
     keepLargeAllocationsMapped()
 
@@ -90,9 +101,14 @@ enum TrainCommand {
           seed, r.epoch, epochs, r.trainLoss, 100 * r.devAccuracy, 100 * r.testAccuracy,
           r.elapsedSeconds, r.forwardSeconds, r.backwardSeconds, r.updateSeconds))
       }
+      let (k, gamma): (Int?, Float?) =
+        switch mode {
+        case .dense: (nil, nil)
+        case .sbp(let k, _): (k, nil)
+        case .msbp(let k, let g, _): (k, g)
+        }
       let result = TrainingResult(
-        network: spec.name, mode: mode.name, k: mode == .dense ? nil : k,
-        gamma: modeName == "msbp" ? gamma : nil, selection: mode == .dense ? nil : selection.rawValue,
+        network: spec.name, mode: mode.name, k: k, gamma: gamma, selection: mode == .dense ? nil : selection.rawValue,
         biasGradient: bias.rawValue, seed: seed, epochs: reports)
       results.append(result)
       print(String(
@@ -126,7 +142,7 @@ enum TrainCommand {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    try encoder.encode(results).write(to: URL(fileURLWithPath: prefix + ".json"))
+    try OutputPath.write(try encoder.encode(results), to: prefix + ".json")
     var csv = "network,mode,k,gamma,selection,bias,seed,epoch,train_loss,dev_accuracy,test_accuracy,elapsed_s,forward_s,backward_s,update_s\n"
     for r in results {
       for e in r.epochs {
@@ -137,6 +153,6 @@ enum TrainCommand {
         ].joined(separator: ",") + "\n"
       }
     }
-    try csv.write(toFile: prefix + ".csv", atomically: true, encoding: .utf8)
+    try OutputPath.write(csv, to: prefix + ".csv")
   }
 }

@@ -38,9 +38,13 @@ guard let command = subcommands[name] else {
 }
 do {
   try command.run(Array(arguments.dropFirst()))
+} catch let usage as UsageRequested {
+  FileHandle.standardError.write(Data((usage.help + "\n").utf8))
+  exit(2)
 } catch let error where error is UsageError || error is ConfigurationError || error is DataError {
   // Exit codes (README): 2 for bad input (command line, configuration such as k out of
-  // range, network file, missing or corrupt data), 1 for any other failure.
+  // range, network file, an output path that cannot be written, missing or corrupt data),
+  // 1 for any other failure (e.g. a write that fails after the up-front check).
   FileHandle.standardError.write(Data("msbp \(name): error: \(error)\n".utf8))
   exit(2)
 } catch {
