@@ -79,8 +79,16 @@ public struct RationalMatrix: Sendable, Hashable, CustomStringConvertible {
 
   /// Entry `(i, j)`, zero-based; the indices must be valid (see `entry(_:_:)`).
   public subscript(i: Int, j: Int) -> Rational {
-    get { storage[i * columnCount + j] }
-    set { storage[i * columnCount + j] = newValue }
+    // The column check matters: without it an out-of-range column would silently read
+    // the next row's entry (the row check is the storage array's own).
+    get {
+      precondition(j >= 0 && j < columnCount, "column \(j) out of range 0..<\(columnCount)")
+      return storage[i * columnCount + j]
+    }
+    set {
+      precondition(j >= 0 && j < columnCount, "column \(j) out of range 0..<\(columnCount)")
+      storage[i * columnCount + j] = newValue
+    }
   }
 
   /// The rows as arrays.
