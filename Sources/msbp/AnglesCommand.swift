@@ -30,6 +30,7 @@ enum AnglesCommand {
       --selection per-example|unified   (default per-example)
       --data DIR             data directory
       --threads T            OpenBLAS threads (default 1)
+      \(Options.subnormalsHelp(column: 23))
       --out PREFIX           write PREFIX-series.csv (every angle series) and PREFIX-claims.csv
       --fixture PATH         write the configuration and the refuted instances as an
                              AngleClaimFixture (JSON) for the claim's property test
@@ -62,6 +63,7 @@ enum AnglesCommand {
     let selection = try o.value("selection", "per-example or unified") { Selection(rawValue: $0) } ?? .perExample
     let dataDirectory = o.string("data")
     let threads = try o.value("threads", "a positive integer", Options.positive) ?? 1
+    let subnormals = try o.subnormals()
     let out = o.string("out")
     let fixture = o.string("fixture")
     try o.checkAllConsumed()
@@ -73,6 +75,7 @@ enum AnglesCommand {
     }
     if let fixture { try OutputPath.checkWritableFile(fixture, option: "--fixture") }
     setBLASThreads(threads)
+    subnormals.apply()
 
     var data = try TaskData.load(spec, dataDirectory: dataDirectory)
     if let trainLimit { data.train = data.train.slice(0..<min(trainLimit, data.train.count)) }

@@ -7,6 +7,7 @@ enum BenchBackwardCommand {
   static let help = """
     usage: msbp bench-backward [--batch 32] [--in 784] [--out 500] [--k 20] [--gamma 0.8]
                                [--selection per-example|unified] [--repeats 300] [--threads 1]
+                               [--subnormals flush|keep]
     Prints the mean thread CPU time per backward call for dense, SBP and MSBP and the ratios.
     k must lie in 1...out, gamma in [0, 1).
     """
@@ -26,6 +27,7 @@ enum BenchBackwardCommand {
     let k = try int("k", 20)
     let repeats = try int("repeats", 300)
     let threads = try int("threads", 1)
+    let subnormals = try o.subnormals()
     let gamma = try o.value("gamma", "a number") { Float($0) } ?? 0.8
     let selection = try o.value("selection", "per-example or unified") { Selection(rawValue: $0) } ?? .perExample
     try o.checkAllConsumed()
@@ -34,6 +36,7 @@ enum BenchBackwardCommand {
     try NetworkSpec.validate(k: k, widths: [m], network: "the layer \(n) -> \(m)")
     try BackwardMode.msbp(k: k, gamma: gamma, selection: selection).validate()
     setBLASThreads(threads)
+    subnormals.apply()
     keepLargeAllocationsMapped()
 
     var rng = SeededGenerator(seed: 1)

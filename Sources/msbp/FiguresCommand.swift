@@ -22,6 +22,7 @@ enum FiguresCommand {
       --no-dense             skip the dense baseline runs
       --data DIR             data directory
       --threads T            OpenBLAS threads (default 1)
+      \(Options.subnormalsHelp(column: 23))
       --out DIR              output directory (default figures-NETWORK)
 
     Writes DIR/runs.csv (one row per run), DIR/summary.csv (one row per k and gamma),
@@ -59,12 +60,14 @@ enum FiguresCommand {
     let dense = !o.flag("no-dense")
     let dataDirectory = o.string("data")
     let threads = try o.value("threads", "a positive integer", Options.positive) ?? 1
+    let subnormals = try o.subnormals()
     let out = o.string("out") ?? "figures-\(spec.name)"
     try o.checkAllConsumed()
     for k in ks { try spec.validate(k: k) }
     // The output directory is made (and checked) before any data is loaded or run started.
     try OutputPath.prepareDirectory(out, option: "--out")
     setBLASThreads(threads)
+    subnormals.apply()
 
     var data = try TaskData.load(spec, dataDirectory: dataDirectory)
     if let trainLimit { data.train = data.train.slice(0..<min(trainLimit, data.train.count)) }

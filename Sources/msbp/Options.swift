@@ -1,4 +1,5 @@
 import Foundation
+import SparseNetworks
 
 /// A usage error in the command line (unknown flag, missing or malformed value).
 struct UsageError: Error, CustomStringConvertible {
@@ -62,6 +63,24 @@ struct Options {
       let parts = s.split(separator: ",", omittingEmptySubsequences: false).map { element(String($0)) }
       return parts.isEmpty || parts.contains { $0 == nil } ? nil : parts.map { $0! }
     }
+  }
+
+  /// `--subnormals flush|keep`, default `flush` (see ``SubnormalMode``); the caller applies
+  /// it on the thread that runs the float work.
+  mutating func subnormals() throws -> SubnormalMode {
+    try value("subnormals", "flush or keep") { SubnormalMode(rawValue: $0) } ?? .flush
+  }
+
+  /// The help line of `--subnormals`, shared by every command that trains or times, with
+  /// its description starting at `column` (the command's help layout).
+  /// (The help texts indent options by two spaces; a flag too long for its column gets the
+  /// description on the next line.)
+  static func subnormalsHelp(column: Int) -> String {
+    let flag = "--subnormals flush|keep"
+    let what = "flush subnormal floats to zero (default) or keep them (slow)"
+    return flag.count < column
+      ? flag.padding(toLength: column, withPad: " ", startingAt: 0) + what
+      : flag + "\n" + String(repeating: " ", count: column + 2) + what
   }
 
   /// Parses a positive integer.

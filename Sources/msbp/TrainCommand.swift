@@ -25,6 +25,7 @@ enum TrainCommand {
       --train-limit N             use only the first N training examples (quick runs)
       --data DIR                  data directory (MNIST files, or digits.csv.gz)
       --threads T                 OpenBLAS threads (default 1, for fair timings)
+      \(Options.subnormalsHelp(column: 28))
       --out PREFIX                write PREFIX.json (all runs) and PREFIX.csv (per epoch)
     """
 
@@ -51,6 +52,7 @@ enum TrainCommand {
     let trainLimit = try o.value("train-limit", "a positive integer", Options.positive)
     let dataDirectory = o.string("data")
     let threads = try o.value("threads", "a positive integer", Options.positive) ?? 1
+    let subnormals = try o.subnormals()
     let out = o.string("out")
     try o.checkAllConsumed()
 
@@ -82,12 +84,13 @@ enum TrainCommand {
     }
     setBLASThreads(threads)
     keepLargeAllocationsMapped()
+    subnormals.apply()
 
     var data = try TaskData.load(spec, dataDirectory: dataDirectory)
     if let trainLimit { data.train = data.train.slice(0..<min(trainLimit, data.train.count)) }
     printError(
       "msbp train \(spec.name): \(mode), bias \(bias.rawValue), \(epochs) epochs, batch \(spec.batchSize), "
-        + "train/dev/test \(data.train.count)/\(data.dev.count)/\(data.test.count), OpenBLAS threads \(threads)")
+        + "train/dev/test \(data.train.count)/\(data.dev.count)/\(data.test.count), OpenBLAS threads \(threads), subnormals \(subnormals.rawValue)")
 
     var results = [TrainingResult]()
     for seed in seeds {

@@ -108,6 +108,8 @@ import Testing
     try expectBadInput(["train", "digits-mlp", "--seed", "1", "--seeds", "2,3", "--epochs", "1"], "--seed or --seeds")
     try expectBadInput(["train", "digits-mlp", "--mode", "sbp", "--gamma", "0.5", "--epochs", "1"], "--gamma", "msbp")
     try expectBadInput(["train", "digits-mlp", "--gamma", "0.5", "--epochs", "1"], "--gamma", "msbp")
+    try expectBadInput(["train", "digits-mlp", "--subnormals", "ftz", "--epochs", "1"], "--subnormals", "'ftz'", "flush or keep")
+    try expectBadInput(["angles", "digits-mlp", "--subnormals", "", "--k", "1", "--seeds", "1"], "--subnormals")
     try expectBadInput(["bench-backward", "--in", "8", "--out", "8", "--k", "2", "--gamma", "nan", "--repeats", "1"], "gamma")
     try expectBadInput(["bench-backward", "--in", "8", "--out", "2000000", "--k", "2", "--repeats", "1"], "2000000", "limit")
   }
