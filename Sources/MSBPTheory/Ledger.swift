@@ -47,8 +47,8 @@ public struct Claim: Sendable {
 ///
 /// A test compares the committed file with this text, so the ledger cannot
 /// drift from the registry. Regenerate with
-/// `MSBP_WRITE_LEDGER=1 swift test --filter MSBPTheoryTests.LedgerTests`
-/// (or the CLI's `theorem-check claims --write`).
+/// `MSBP_WRITE_LEDGER=1 swift test --filter MSBPTheoryTests.LedgerTests`;
+/// `theorem-check claims` prints it.
 public func generateLedger(_ claims: [Claim] = ClaimsRegistry.claims) -> String {
   var lines: [String] = []
   lines.append("# Claims ledger")
