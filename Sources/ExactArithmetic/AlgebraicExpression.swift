@@ -101,7 +101,16 @@ public indirect enum AlgebraicExpression: Sendable, CustomStringConvertible {
     guard budget >= 0 else {
       throw ExactArithmeticError.undecidable("work limit \(AlgebraicExpression.workLimit) reached")
     }
-    if let flat = try flattened() { return try flat.sign() }
+    // Sums (and numbers) are decided as flat radical sums when they are ones. Products,
+    // quotients, negations and roots go by structure first: flattening a product of two
+    // four-term sums would multiply it out into up to sixteen terms, beyond the exact
+    // fallback, while the sign of each factor is decidable on its own.
+    switch self {
+    case .number, .sum:
+      if let flat = try flattened() { return try flat.sign() }
+    case .negation, .squareRoot, .product, .quotient:
+      break
+    }
     switch self {
     case .number(let r):
       return try r.sign()

@@ -16,9 +16,13 @@ extension RadicalSum {
   /// sums of up to three angles compared with a fourth).
   public static let exactFallbackTermLimit = 4
 
+  /// The highest precision, in bits, at which the interval filter tries to separate a sum
+  /// beyond `exactFallbackTermLimit` terms from zero before reporting it undecidable.
+  public static let lastFilterPrecision = 1 << 15
+
   /// The sign of the value, proven. Throws `ExactArithmeticError.undecidable` only for sums
   /// of more than `exactFallbackTermLimit` terms that the interval filter could not settle
-  /// up to 2^16 bits (such a sum is nonzero, see the type's comment, but is not decided
+  /// up to 2^15 bits (such a sum is nonzero, see the type's comment, but is not decided
   /// here by a guess).
   public func sign() throws -> Int {
     switch signDecision {
@@ -39,14 +43,17 @@ extension RadicalSum {
     if let s = floatingPointFilterSign() { return .decided(s) }
     if let s = intervalSign(precisionBits: 128) { return .decided(s) }
     if terms.count <= RadicalSum.exactFallbackTermLimit { return .decided(exactSign()) }
+    // 512, 2048, 8192, 32768 bits: the last is `RadicalSum.lastFilterPrecision`.
     var precision = 512
-    while precision <= 1 << 16 {
+    while precision <= RadicalSum.lastFilterPrecision {
       if let s = intervalSign(precisionBits: precision) { return .decided(s) }
       precision *= 4
     }
+    // The sum itself can run to megabytes of digits: the reason names it by its radicands.
+    let radicands = terms.map { "sqrt(\($0.radicand))" }.joined(separator: ", ")
     return .undecidable(
       reason: "\(terms.count) independent surds (more than \(RadicalSum.exactFallbackTermLimit)) "
-        + "not separated from zero at 2^16 bits: \(self)")
+        + "not separated from zero at 2^15 bits; the sum is a combination of 1 and \(radicands)")
   }
 
   /// Compares two sums exactly: -1, 0 or 1 as `a <, ==, > b`.

@@ -48,6 +48,29 @@ import Testing
   }
 
   /// Convergents p/q of sqrt(2) lie below it exactly when p^2 - 2 q^2 < 0.
+  /// The Double filter at its edge: sqrt(n+1) + sqrt(n-1) - 2 sqrt(n) is negative for every
+  /// n >= 1 (sqrt is strictly concave) and about -n^(-3/2)/4, so for large n its Double
+  /// evaluation is all rounding error. The filter must then abstain, never answer +1; and
+  /// for small n, where the value is far from zero, it must answer -1 itself.
+  @Test func floatingPointFilterAbstainsInsideItsErrorBound() throws {
+    var rng = SplitMix64(seed: 72)
+    var abstained = 0
+    var answered = 0
+    for i in 0..<400 {
+      let n = i < 50 ? i + 2 : Int.random(in: 2...(1 << 62), using: &rng)
+      let sum = try RadicalSum(terms: [
+        (coefficient: Rational(1), radicand: Rational(n + 1)), (coefficient: Rational(1), radicand: Rational(n - 1)),
+        (coefficient: Rational(-2), radicand: Rational(n)),
+      ])
+      guard sum.terms.count == 3 else { continue }  // n +- 1 or n a square times a shared factor
+      let filtered = sum.floatingPointFilterSign()
+      #expect(filtered == nil || filtered == -1, "n = \(n): the filter answered \(String(describing: filtered))")
+      if filtered == nil { abstained += 1 } else { answered += 1 }
+      #expect(try sum.sign() == -1, "n = \(n)")
+    }
+    #expect(abstained > 100 && answered > 20, "abstained \(abstained), answered \(answered)")
+  }
+
   @Test func convergentsOfSqrt2() throws {
     var (p, q) = (BigInt(1), BigInt(1))
     for _ in 0..<80 {

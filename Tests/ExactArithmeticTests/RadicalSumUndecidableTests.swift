@@ -3,7 +3,7 @@ import Testing
 
 /// The one path on which `RadicalSum` may answer "undecidable": more than
 /// `exactFallbackTermLimit` surds whose sum is nonzero but closer to zero than the
-/// interval filter's last precision (2^16 bits). The sums below are built so that their
+/// interval filter's last precision (2^15 bits). The sums below are built so that their
 /// sign is known by construction: `sqrt 2 + sqrt 3 + sqrt 5 + sqrt 7 + sqrt 11 - c`, with
 /// `c` the sum of certified *lower* bounds, is positive and below `5 * 2^-bits`.
 @Suite struct RadicalSumUndecidableTests {
