@@ -52,7 +52,9 @@ extension Rational {
         exponentText = exponentText.dropFirst()
       }
       guard isDigits(exponentText) else { throw fail("the exponent needs digits") }
-      guard exponentText.count <= 9, let value = Int(exponentText),
+      // Leading zeros do not count against the length limit ("1e0000000001" is 10).
+      let significant = exponentText.drop { $0 == "0" }
+      guard significant.count <= 9, let value = Int(significant.isEmpty ? "0" : significant),
         value <= Rational.maximumDecimalExponent
       else {
         throw fail("exponent beyond ±\(Rational.maximumDecimalExponent)")

@@ -12,9 +12,12 @@ import Testing
     #expect(try Rational(parsing: ".5") == Rational(1, 2))
     #expect(try Rational(parsing: "5.") == Rational(5))
     #expect(try Rational(parsing: " -6/8\n") == Rational(-3, 4))
+    // Leading zeros of an exponent are not digits of its size.
+    #expect(try Rational(parsing: "1e0000000001") == Rational(10))
+    #expect(try Rational(parsing: "3e-00000000002") == Rational(3, 100))
   }
 
-  @Test(arguments: ["1/0", "abc", "", "1e999999999", "1/-2", "--1", "1.2.3", "e5", ".", "1e", "1/2/3", "0x1p3", "∞", "1 / 2"])
+  @Test(arguments: ["1/0", "abc", "", "1e999999999", "1e0001000000000", "1/-2", "--1", "1.2.3", "e5", ".", "1e", "1/2/3", "0x1p3", "∞", "1 / 2"])
   func rejectedFormsNameTheText(_ text: String) {
     do {
       let value = try Rational(parsing: text)
