@@ -205,6 +205,14 @@ public struct Theorem1StepReport: Sendable {
   /// Contraction ratio <= sin²θ with the taken step.
   public let conclusionWithTakenStep: Bool?
 
+  /// θ is automatic and δ + φ > π: no θ in [0, π] equals δ + φ, so `theta` holds the
+  /// placeholder π (which makes the hypothesis fail), and its cosine and sine are not
+  /// those of δ + φ. Reports must not print them as θ's.
+  public var automaticThetaExceedsPi: Bool {
+    if case .automatic = thetaSpecification { return deltaPlusPhiComparedWithTheta > 0 }
+    return false
+  }
+
   /// The hypothesis of Theorem 1: δ + φ <= θ < π/2.
   public var hypothesisHolds: Bool { deltaPlusPhiComparedWithTheta <= 0 && thetaBelowRightAngle }
 

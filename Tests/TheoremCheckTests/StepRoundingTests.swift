@@ -34,6 +34,37 @@ import Testing
     }
   }
 
+  /// A narrow enclosure with long endpoints still yields a short step inside the widened
+  /// enclosure.
+  @Test func widenedEnclosureGivesAShortStep() throws {
+    let third = Rational(1, 3)
+    let tiny = Rational(1) / Rational(BigInt(3).power(4000))
+    let s = StepRounding.simplest(inEnclosure: (third - tiny, third + tiny), relativeSlackBits: 64)
+    #expect(s == third)
+    // sqrt(2) to 3000 bits: a number near 1 with endpoints of thousands of bits.
+    let long = Rational(2).squareRootBounds(precisionBits: 3000).lower
+    #expect(long.denominator.bitWidth > 2000)
+    let t = StepRounding.simplest(inEnclosure: (long, long), relativeSlackBits: 64)
+    #expect(t.denominator.bitWidth <= 40, "denominator of \(t.denominator.bitWidth) bits")
+    #expect(long - long / Rational(BigInt(1) << 64) <= t && t <= long + long / Rational(BigInt(1) << 64))
+  }
+
+  /// EGD with a rational cos(theta) (the README's fixture form): the iterates' sizes grow
+  /// linearly with the steps, not exponentially. With the enclosure as computed (far
+  /// narrower than 2^-64) they doubled at every step: 40 kB of digits after 12 steps.
+  @Test func iteratesGrowLinearlyWithARationalTheta() throws {
+    let json = """
+      {"A": [["2", "1/2"], ["1/2", "3"]], "minimizer": ["1", "-1"], "start": ["0", "0"],
+       "estimator": {"kind": "topk", "k": 1}, "theta": {"cos": "1/10"}, "steps": 24}
+      """
+    let run = try CheckRunner.run(try ProblemDecoder().decode(bytes: Array(json.utf8)))
+    let bits = run.steps.map { step in step.iterate.map { $0.numerator.bitWidth + $0.denominator.bitWidth }.max() ?? 0 }
+    #expect(run.steps.count == 24)
+    // About 130 bits per step (the step's ~32-bit denominator times the matrix entries).
+    #expect(bits.last! <= 24 * 200, "iterate sizes in bits: \(bits)")
+    #expect(bits[23] - bits[11] <= 2 * (bits[11] - bits[0]) + 400, "not linear: \(bits)")
+  }
+
   @Test func shortBelowStaysWithinTheRelativeWidth() {
     let x = Rational(123_456_789, 987_654_321) * Rational(7, 3)
     let s = StepRounding.shortBelow(x, bits: 40)

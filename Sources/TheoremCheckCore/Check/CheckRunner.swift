@@ -70,8 +70,8 @@ public enum CheckRunner {
     return CheckRun(problem: problem, spectrum: spectrum, phi: theorem.phi, steps: steps, stoppedEarly: stoppedEarly)
   }
 
-  /// The rational step: the simplest rational in the certified 64-bit
-  /// enclosure of the proof's eta; without a proof step (theta >= pi/2), a
+  /// The rational step: the simplest rational in a certified enclosure of the
+  /// proof's eta of relative width about 2^-63; without a proof step (theta >= pi/2), a
   /// short rational just below the exact line-search step when g is a descent
   /// direction; otherwise none.
   static func takeStep(
@@ -82,8 +82,8 @@ public enum CheckRunner {
     let rule: String
     var remark: String?
     if let bounds = report.proofStepBounds, bounds.lower > Rational(0) {
-      eta = StepRounding.simplest(in: bounds.lower, bounds.upper)
-      rule = "the simplest rational in a certified enclosure of the proof's eta of relative width 2^-64"
+      eta = StepRounding.simplest(inEnclosure: bounds, relativeSlackBits: 64)
+      rule = "the simplest rational in a certified enclosure of the proof's eta of relative width about 2^-63"
     } else {
       let ge = dot(g, e)
       guard ge > Rational(0) else {

@@ -47,6 +47,20 @@ enum StepRounding {
     return value
   }
 
+  /// The simplest rational in [lo - s, hi + s] with s = lo 2^-bits, for an enclosure
+  /// 0 < lo <= eta <= hi of some eta.
+  ///
+  /// The widened interval still contains eta, so the answer is within relative
+  /// 2^(1-bits) of it plus the enclosure's own width. Widening is what keeps the
+  /// answer short: square-root bounds are computed at the radicand's full width, so
+  /// an enclosure asked for at 64 bits can be far narrower, and the simplest
+  /// rational of a narrow interval is as long as its endpoints. With the slack its
+  /// denominator stays near 2^(bits/2) whatever the size of lo and hi.
+  static func simplest(inEnclosure bounds: (lower: Rational, upper: Rational), relativeSlackBits bits: Int) -> Rational {
+    let slack = bounds.lower / Rational(BigInt(1) << bits)
+    return simplest(in: bounds.lower - slack, bounds.upper + slack)
+  }
+
   /// A short rational in [x (1 - 2^-bits), x] for x > 0.
   static func shortBelow(_ x: Rational, bits: Int) -> Rational {
     let width = x / Rational(BigInt(1) << bits)

@@ -19,26 +19,30 @@ extension CheckRun {
 
     let stepValues: [JSONValue] = steps.map { step in
       let r = step.report
+      // With automatic theta and delta + phi > pi there is no theta: null, not pi's values.
+      let theta = r.flatMap { $0.automaticThetaExceedsPi ? nil : $0 }
+      let remark = [step.remark, r?.automaticThetaExceedsPi == true ? CheckRun.noThetaRemark : nil]
+        .compactMap { $0 }.joined(separator: "; ")
       return .object(ordered: [
         ("t", .integer(step.t)),
         ("cosDelta", exact(r?.delta.cosine)),
         ("cosDeltaDecimal", decimal(r?.delta.cosine)),
-        ("cosTheta", exact(r?.theta.cosine)),
-        ("cosThetaDecimal", decimal(r?.theta.cosine)),
+        ("cosTheta", exact(theta?.theta.cosine)),
+        ("cosThetaDecimal", decimal(theta?.theta.cosine)),
         ("hypothesisHolds", .bool(step.hypothesisHolds)),
         ("eta", exact(r?.proofStep)),
         ("etaDecimal", decimal(r?.proofStep)),
         ("etaTaken", rational(step.taken?.eta)),
         ("contractionSquared", exact(r?.contractionWithProofStep)),
         ("contractionSquaredDecimal", decimal(r?.contractionWithProofStep)),
-        ("sinThetaSquared", exact(r?.sineSquaredTheta)),
-        ("sinThetaSquaredDecimal", decimal(r?.sineSquaredTheta)),
+        ("sinThetaSquared", exact(theta?.sineSquaredTheta)),
+        ("sinThetaSquaredDecimal", decimal(theta?.sineSquaredTheta)),
         ("conclusionHolds", flag(r?.conclusionWithProofStep)),
         ("takenStepContractionSquared", rational(step.taken?.contractionSquared)),
         ("takenStepConclusionHolds", flag(step.taken?.conclusionHolds)),
         ("gradientAngleWithinPhi", flag(r?.gradientErrorAngleWithinPhi)),
         ("estimateAngleWithinTheta", flag(r?.estimateErrorAngleWithinTheta)),
-        ("remark", step.remark.map { .string($0) } ?? .null),
+        ("remark", remark.isEmpty ? .null : .string(remark)),
       ])
     }
 

@@ -32,16 +32,19 @@ extension CheckRun {
       let eta = r.proofStep.map { Decimals.rounded($0, digits: d) } ?? "none"
       let ratio = r.contractionWithProofStep.map { Decimals.rounded($0, digits: d) } ?? "-"
       let conclusion = r.conclusionWithProofStep.map { $0 ? "holds" : "fails" } ?? "-"
+      let noTheta = r.automaticThetaExceedsPi
       out.append(Self.row([
-        "\(step.t)", Decimals.rounded(r.delta.cosine, digits: d), Decimals.rounded(r.theta.cosine, digits: d),
-        r.hypothesisHolds ? "holds" : "fails", eta, ratio, Decimals.rounded(r.sineSquaredTheta, digits: d), conclusion,
+        "\(step.t)", Decimals.rounded(r.delta.cosine, digits: d), noTheta ? "none" : Decimals.rounded(r.theta.cosine, digits: d),
+        r.hypothesisHolds ? "holds" : "fails", eta, ratio, noTheta ? "none" : Decimals.rounded(r.sineSquaredTheta, digits: d),
+        conclusion,
       ]))
+      if noTheta { out.append("      " + CheckRun.noThetaRemark) }
       if options.exactForms {
         out.append("      cos(delta) = \(r.delta.cosine)")
-        if case .automatic = r.thetaSpecification { out.append("      cos(theta) = \(r.theta.cosine)") }
+        if case .automatic = r.thetaSpecification, !noTheta { out.append("      cos(theta) = \(r.theta.cosine)") }
         if let eta = r.proofStep { out.append("      eta = \(eta); taken: \(step.taken.map { "\($0.eta)" } ?? "none")") }
         if let ratio = r.contractionWithProofStep { out.append("      ratio = \(ratio)") }
-        out.append("      sin^2(theta) = \(r.sineSquaredTheta)")
+        if !noTheta { out.append("      sin^2(theta) = \(r.sineSquaredTheta)") }
       }
       if let remark = step.remark { out.append("      \(remark)") }
     }
@@ -90,14 +93,17 @@ extension CheckRun {
     out.append("  mu = \(spectrum.mu), L = \(spectrum.L)")
     out.append("  cos(phi) = \(phi.cosine)")
     out.append("  cos(delta) = \(r.delta.cosine)")
-    out.append("  cos(theta) = \(r.theta.cosine)")
+    out.append(r.automaticThetaExceedsPi ? "  cos(theta): none (\(CheckRun.noThetaRemark))" : "  cos(theta) = \(r.theta.cosine)")
     out.append("  cos<grad, w_t - w*> = \(r.gradientErrorAngle.cosine)")
     out.append("  cos<g_t, w_t - w*> = \(r.estimateErrorAngle.cosine)")
     if let eta = r.proofStep { out.append("  eta = \(eta)") }
     if let ratio = r.contractionWithProofStep { out.append("  ratio = \(ratio)") }
-    out.append("  sin^2(theta) = \(r.sineSquaredTheta)")
+    if !r.automaticThetaExceedsPi { out.append("  sin^2(theta) = \(r.sineSquaredTheta)") }
     return out
   }
+
+  /// Printed where automatic θ would be δ + φ but that sum exceeds π.
+  static let noThetaRemark = "delta + phi > pi: no theta in [0, pi] equals it, so no theta satisfies the hypothesis"
 
   static func row(_ cells: [String]) -> String {
     let widths = [5, 12, 12, 11, 14, 14, 13, 10]
