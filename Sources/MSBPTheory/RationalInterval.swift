@@ -43,6 +43,14 @@ public struct RationalInterval: Sendable, Equatable, CustomStringConvertible {
     return RationalInterval(lo, upper.squareRootEnclosure(bits: bits).1)
   }
 
+  /// The smallest interval with endpoints m / 2^bits that contains this one. Iterated
+  /// interval computations need it: the exact endpoints of a nested radical's enclosure
+  /// double in size at every level of nesting, the rounded ones stay at `bits` bits.
+  public func roundedOutward(bits: Int) -> RationalInterval {
+    let scale = Rational(BigInt(1) << bits)
+    return RationalInterval(Rational((lower * scale).floor()) / scale, Rational((upper * scale).ceil()) / scale)
+  }
+
   /// Certainly below `b` (every point of self < every point of b).
   public func certainlyLess(than b: RationalInterval) -> Bool { upper < b.lower }
 

@@ -93,7 +93,9 @@ public struct SparseRatioAnalysis: Sendable {
       let y = RationalInterval(Rational(1)) - RationalInterval(rho) * betas[i + 1]  // 1 − ρβ_{i+1}
       let radicand = RationalInterval(Rational(1)) - y.squared
       guard let root = radicand.squareRoot(precisionBits: bits) else { return (betas, i + 1) }
-      betas[i] = RationalInterval(Rational(1)) - rootR * y + rootOneMinusR * root
+      // Rounded outward to `bits` bits (plus guard bits): the exact endpoints would double
+      // in size per level, making N layers cost exponential time.
+      betas[i] = (RationalInterval(Rational(1)) - rootR * y + rootOneMinusR * root).roundedOutward(bits: bits + 32)
       i -= 1
     }
     return (betas, nil)
