@@ -67,13 +67,16 @@ enum Help {
 
     OPTIONS:
       --vector V    the vector, comma-separated exact rationals
-      --k K         how many entries to keep, 1 <= K <= n
+      --k K         how many entries to keep, 0 <= K <= n (K = 0, K = n and v = 0 are
+                    the degenerate cases settled in Proofs/SparsifyingFunctions.md)
       --kind KIND   topk (default) or randomk
       --seed S      the seed of randomk
       --json        print one JSON document
       -h, --help    show this help
 
-    EXIT CODES: 0 the bound holds, 1 it fails (printed whole), 2 bad input.
+    EXIT CODES: 0 the bound holds, 1 it fails (printed whole; Lemma D.3 rules this out for
+    top_k, while for randomk it is expected: random_k is not a sparsifying function), 2 bad
+    input.
 
     """
 

@@ -316,6 +316,14 @@ import TheoremCheckCore
     #expect(doc["holds"]?.bool == true)
   }
 
+  /// v = 0: the kept share 0/0 is printed as undefined, not as a number.
+  @Test func topKBoundOnTheZeroVectorSaysUndefined() throws {
+    let result = try Executable.run(["topk-bound", "--vector", "0,0,0", "--k", "1"])
+    #expect(result.exitCode == 0)
+    #expect(result.standardOutput.contains("undefined (v = 0)"), "\(result.standardOutput)")
+    #expect(!result.standardOutput.contains("||v||^2 = "), "\(result.standardOutput)")
+  }
+
   @Test func randomKCanViolateDefinition3AndExitsWithOne() throws {
     // v = (1, 0): random_1 keeps index 1 for some seed, so the kept share is 0 < 1/2.
     // Find such a seed by running the tool itself on seeds 0, 1, 2, ... and

@@ -44,7 +44,9 @@ extension TheoremCheck {
       var lines = [
         "Definition 3 for \(report.functionName) on v = [\(v.map(\.description).joined(separator: ", "))], n = \(report.n), k = \(report.k)",
         "kept indices: \(report.selected.map(String.init).joined(separator: ", "))",
-        "||S(v)||^2 / ||v||^2 = \(report.keptEnergyShare)  vs  k/n = \(ratio)",
+        report.settledCase == .zeroInput
+          ? "||S(v)||^2 / ||v||^2: undefined (v = 0)  vs  k/n = \(ratio)"
+          : "||S(v)||^2 / ||v||^2 = \(report.keptEnergyShare)  vs  k/n = \(ratio)",
       ]
       switch report.settledCase {
       case .regular:
