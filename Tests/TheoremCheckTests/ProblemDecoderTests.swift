@@ -119,7 +119,7 @@ import Testing
     (#"{"A": [[1]], "minimizer": [0], "start": [1], "steps": 2.5}"#, .stepsNotPositiveInteger, "steps"),
     (#"{"A": [[1]], "minimizer": [0], "start": [1], "steps": "10"}"#, .stepsNotPositiveInteger, "steps"),
     (#"{"A": [[1]], "minimizer": [0], "start": [1], "steps": 99999999999999999999999}"#, .stepsNotPositiveInteger, "steps"),
-    (#"{"A": [[1]], "minimizer": [0], "start": [1], "steps": 10001}"#, .limitExceeded, "steps"),
+    (#"{"A": [[1]], "minimizer": [0], "start": [1], "steps": 1001}"#, .limitExceeded, "steps"),
     (#"{"A": [[1]], "minimizer": [0], "start": [1], "precision": 0}"#, .schema, "precision"),
     (#"[1, 2]"#, .schema, nil),
   ] as [(String, InputErrorClass, String?)])

@@ -31,15 +31,18 @@ public struct InputLimits: Sendable, Hashable {
   public var maximumExponent: Int
 
   /// Creates limits.
-  public init(maximumDimension: Int = 256, maximumSteps: Int = 10_000, maximumNumberLength: Int = 10_000, maximumExponent: Int = 10_000) {
+  public init(maximumDimension: Int = 128, maximumSteps: Int = 1_000, maximumNumberLength: Int = 10_000, maximumExponent: Int = 10_000) {
     self.maximumDimension = maximumDimension
     self.maximumSteps = maximumSteps
     self.maximumNumberLength = maximumNumberLength
     self.maximumExponent = maximumExponent
   }
 
-  /// The defaults: n <= 256, steps <= 10000, numbers up to 10000 characters
-  /// with exponents up to 10000.
+  /// The defaults: n <= 128, steps <= 1000, numbers up to 10000 characters
+  /// with exponents up to 10000. They refuse inputs that would run for hours (release
+  /// build): the iterates' rationals grow linearly with the steps, so a run's cost grows
+  /// about quadratically (1000 steps of a 2 x 2 problem: about a minute), and one step of
+  /// a 256-dimensional problem took 26 s.
   public static let standard = InputLimits()
 }
 
