@@ -30,12 +30,26 @@ typealias SplitMix64 = PropertyTesting.SplitMix64
       #expect(!error.message.isEmpty)
     }
     do {
-      let problem = try ProblemDecoder().decode(bytes: bytes)
+      var problem = try ProblemDecoder().decode(bytes: bytes)
       #expect(problem.dimension >= 1)
       #expect(problem.steps >= 1)
+      // A decoded input is run too (a few steps, so the fuzz stays fast): the checker and
+      // both reports must not trap either, whatever the decoder let through.
+      problem.steps = min(problem.steps, 3)
+      if problem.dimension <= 8 { runChecker(problem) }
     } catch {
       #expect(!error.message.isEmpty)
       #expect(!error.description.isEmpty)
+    }
+  }
+
+  func runChecker(_ problem: QuadraticProblem) {
+    do {
+      let run = try CheckRunner.run(problem)
+      #expect(!run.textReport().isEmpty)
+      #expect(!JSONWriter.write(run.jsonReport()).isEmpty)
+    } catch {
+      #expect(!error.message.isEmpty)
     }
   }
 
