@@ -110,7 +110,8 @@ extension RationalMatrix {
     // error is quadratic in the vector error, so this costs nothing in accuracy.
     let largest = estimateVector.reduce(0.0) { max($0, abs($1)) }
     var upper: Rational
-    if largest > 0 && largest.isFinite {
+    // Every entry must be finite: `max` skips a NaN, so `largest` alone does not tell.
+    if largest > 0 && estimateVector.allSatisfy(\.isFinite) {
       let scale = Double(sign: .plus, exponent: 40 - largest.exponent, significand: 1)
       let v = estimateVector.map { BigInt(Int(($0 * scale).rounded())) }
       upper = form.rayleighQuotient(v)

@@ -50,9 +50,12 @@ public struct RationalMatrix: Sendable, Hashable, CustomStringConvertible {
     self.storage = storage
   }
 
-  /// The `n x n` identity; `n` below 1 is treated as 1 so the result is always a valid matrix.
+  /// The `n x n` identity.
+  ///
+  /// - Precondition: `n >= 1` (matrices here are never empty; a smaller `n` is a
+  ///   programming error, not data, and silently returning some other size would hide it).
   public static func identity(_ n: Int) -> RationalMatrix {
-    let n = max(n, 1)
+    precondition(n >= 1, "RationalMatrix.identity needs n >= 1, got \(n)")
     var s = [Rational](repeating: .zero, count: n * n)
     for i in 0..<n { s[i * n + i] = .one }
     return RationalMatrix(unchecked: n, n, s)
