@@ -1,5 +1,6 @@
 import ExactArithmetic
 import Foundation
+import MSBPTestSupport
 import PropertyTesting
 import Testing
 @testable import MSBPTheory
@@ -43,6 +44,23 @@ struct ReversedTieTopK: SparsifyingFunction {
       // A different tie-break gives the same kept energy (so the same verdict).
       let other = try checkDefinition3(ReversedTieTopK(), on: v, k: k)
       return report.holds && report.hasDefinitionForm && other.keptEnergyShare == report.keptEnergyShare
+    }
+  }
+
+  /// Definition 3 for top_k on wide rationals (up to 256-bit numerators and denominators,
+  /// with zeros, ±1, ties and sparse vectors favoured by the shared generator): the exact
+  /// decision does not depend on small integer entries.
+  @Test func topKIsASparsifyingFunctionOnWideRationals() throws {
+    let gen = Gen<[Rational]>.rationalEntries(count: 1...9, maxBits: 256).flatMap { v in
+      Gen.int(in: 0...v.count).map { (v, $0) }
+    }
+    try forAll("top_k satisfies Definition 3 on wide rationals", gen, cases: 150,
+               cover: ["non-integer entries": 0.3, "regular": 0.4]) { input, ctx in
+      let (v, k) = input
+      let report = try checkTopKBound(v, k: k)
+      ctx.classify("non-integer entries", v.contains { $0.denominator != BigInt(1) })
+      ctx.classify("regular", report.settledCase == .regular)
+      return report.holds && report.hasDefinitionForm
     }
   }
 

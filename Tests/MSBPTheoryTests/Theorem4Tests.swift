@@ -89,7 +89,7 @@ import Testing
       (1, Gen.int(in: 1...30).map { Rational(1) - Rational(1, 1 << $0) }))
     let gen = Gen.zip(Self.instances, ratios)
     try forAll("β_1 < (a^{N−1} − 1)/(a − 1) · b wherever defined", gen, cases: 120,
-               cover: ["recursion defined": 0.3, "f(r) > 0": 0.05]) { input, ctx in
+               cover: ["recursion defined": 0.3, "f(r) > 0": 0.05, "geometric bound proved": 0.25]) { input, ctx in
       let (inst, r) = input
       let analysis = try inst.analysis()
       try ctx.assume(r > analysis.smallestRatio)
@@ -99,6 +99,9 @@ import Testing
       ctx.classify("f(r) > 0", claims.fPositive)
       if claims.recursionUndefinedAt != nil { return !claims.fPositive }  // f > 0 forces definedness
       if claims.betaOneBelowGeometricBound == .refuted { return false }
+      // An undecided comparison is not a pass by itself: the cover above demands that most
+      // defined cases are actually proved.
+      ctx.classify("geometric bound proved", claims.betaOneBelowGeometricBound == .proved)
       // f(r) > 0 must imply β_1 < min(1/ρ, 1 − cos θ) (Eq. 126 ⇒ Eq. 120).
       return !claims.fPositive || claims.betaOneBelowTarget == .proved
     }
