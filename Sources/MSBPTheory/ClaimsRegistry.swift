@@ -58,6 +58,12 @@ public enum ClaimsRegistry {
       status: .provedAndChecked,
       note: "EstimatedGradientDescent on exact rationals with pluggable estimators (true, top_k, perturbed) and step rules; with the true gradient it coincides with GD step by step (EGDTests).",
       proof: "Definitions.md"),
+    Claim(
+      id: "sec31-special-cases", source: "Sec. 3.1",
+      statement: "GD, Adam, AdaDelta and sparse backpropagation can be regarded as special cases of EGD.",
+      status: .provedAndChecked,
+      note: "True as stated, and by definition: Definition 5 allows any estimate g_t and step η_t > 0, so every update w − η u is EGD with g_t = u (Adam: u = m̂/(√v̂ + ε), η = the learning rate; AdaDelta: its scaled step with η = 1). Checked for GD (EGDTests.trueGradientEGDIsGradientDescent) and for top_k estimates (EGDTests). What the remark does not give: Adam's and AdaDelta's u are not designed to have a small angle with the gradient, so Theorems 1–3 say nothing about them unless δ(w_t) is bounded, which nothing here or in the paper establishes.",
+      proof: "Definitions.md"),
   ]
 
   static let lemmas: [Claim] = [
