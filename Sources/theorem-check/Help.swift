@@ -21,6 +21,7 @@ enum Help {
       0  every checked conclusion holds
       1  a claim failed (the counterexample is printed whole)
       2  bad input (the message names the file, line, column and field)
+      3  the output could not be written (every subcommand)
 
     Run 'theorem-check <subcommand> --help' for the options of one subcommand.
 

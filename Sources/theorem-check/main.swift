@@ -78,8 +78,33 @@ struct UsageMessage: Error {
   init(_ text: String) { self.text = text }
 }
 
+/// Exit code when standard output cannot be written (a full disk, a closed pipe's
+/// reader): the result did not reach the user, so success must not be reported.
+let outputFailedExitCode: Int32 = 3
+
+/// Writes all of `bytes` to file descriptor 1; returns the error's description on failure.
+func writeStandardOutput(_ bytes: [UInt8]) -> String? {
+  bytes.withUnsafeBytes { raw -> String? in
+    var offset = 0
+    while offset < raw.count {
+      let n = write(1, raw.baseAddress! + offset, raw.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
+      }
+      offset += n
+    }
+    return nil
+  }
+}
+
 func emit(_ output: CommandOutput) -> Never {
-  if !output.standardOutput.isEmpty { print(output.standardOutput, terminator: "") }
+  if !output.standardOutput.isEmpty {
+    if let reason = writeStandardOutput(Array(output.standardOutput.utf8)) {
+      FileHandle.standardError.write(Data("theorem-check: error: could not write standard output: \(reason)\n".utf8))
+      exit(outputFailedExitCode)
+    }
+  }
   if !output.standardError.isEmpty {
     FileHandle.standardError.write(Data(output.standardError.utf8))
   }

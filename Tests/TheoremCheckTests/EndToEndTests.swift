@@ -1,5 +1,6 @@
 import ExactArithmetic
 import Foundation
+import MSBPTestSupport
 import Testing
 import TheoremCheckCore
 
@@ -314,6 +315,22 @@ import TheoremCheckCore
     #expect(doc["keptEnergyShare"]?.string == "25/26")
     #expect(doc["selected"]?.array?.compactMap(\.int) == [0, 1])
     #expect(doc["holds"]?.bool == true)
+  }
+
+  /// A report that cannot be written is not a success: /dev/full makes every write fail.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+  func unwritableOutputExitsWithThree() throws {
+    let process = Process()
+    process.executableURL = BuiltExecutable.url("theorem-check")
+    process.arguments = ["--json", Repository.quadratic("two-by-two.json")]
+    process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let err = Pipe()
+    process.standardError = err
+    try process.run()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 3, "\(message)")
+    #expect(message.contains("could not write standard output"), "\(message)")
   }
 
   /// v = 0: the kept share 0/0 is printed as undefined, not as a number.
